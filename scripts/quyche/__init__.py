@@ -1,0 +1,1 @@
+"""Sổ tay quy chế làm việc: one model of the regulations, shared by every consumer."""

@@ -1,0 +1,86 @@
+"""The `quyche` command: one job per subcommand, exit codes CI can trust.
+
+0 = all good, 1 = the data has problems (all listed), 2 = wrong usage.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .loader import Project
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .check import run_check
+
+    started = time.perf_counter()
+    project = Project.find(args.root)
+    report = run_check(project)
+    for slug, alignment in sorted(report.coverage.items()):
+        print(f"{slug}: {alignment.coverage:.1f}% of the source text covered "
+              f"({alignment.covered} of {alignment.total} characters)")
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    elapsed = time.perf_counter() - started
+    if report.problems:
+        print(f"quyche check: {len(report.problems)} problem(s) in {len(report.regulations)} "
+              f"regulation(s) ({elapsed:.2f} s)", file=sys.stderr)
+        return 1
+    print(f"quyche check: {len(report.regulations)} regulation(s) OK ({elapsed:.2f} s)")
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .ingest.writer import ingest
+
+    project = Project.find(args.root)
+    source = Path(args.source)
+    if not source.is_file():
+        print(f"quyche ingest: {source}: no such file", file=sys.stderr)
+        return 1
+    slug = args.slug or source.stem
+    target = project.structured / f"{slug}.yaml"
+    if target.exists() and not args.force:
+        print(f"quyche ingest: {project.shown(target)} exists and may hold hand edits; "
+              "not overwritten (use --force to replace it)", file=sys.stderr)
+        return 1
+    try:
+        text = ingest(source, slug, args.scheme)
+    except UnicodeDecodeError as exc:
+        print(f"quyche ingest: {source}: not UTF-8 text ({exc.reason} at byte {exc.start})", file=sys.stderr)
+        return 1
+    if args.stdout:
+        sys.stdout.write(text)
+        return 0
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {project.shown(target)}; review it, fill in metadata, then run `quyche check`")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="quyche", description="Sổ tay quy chế làm việc: data tools")
+    parser.add_argument("--root", type=Path, default=None, help="project folder (default: found from here)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="verify every structured YAML against its source text")
+    check.set_defaults(func=cmd_check)
+
+    ingest = sub.add_parser("ingest", help="build structured/<slug>.yaml from a source text")
+    ingest.add_argument("source", help="path of the source text (UTF-8)")
+    ingest.add_argument("--slug", help="id of the regulation (default: the file name)")
+    ingest.add_argument("--scheme", choices=["dieu", "outline"], help="numbering scheme (default: detected)")
+    ingest.add_argument("--force", action="store_true", help="replace an existing YAML file")
+    ingest.add_argument("--stdout", action="store_true", help="print the YAML instead of writing it")
+    ingest.set_defaults(func=cmd_ingest)
+
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Build the structured tree of a regulation from its source text."""

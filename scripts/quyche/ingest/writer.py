@@ -1,0 +1,108 @@
+"""Turn a parsed source into a structured YAML file an editor can review."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from ..ids import expected_ids
+from ..normalize import normalize
+from .blocks import Block, split_blocks
+from .defects import detect_defects
+from .tree import Node, build_tree
+from ..anomalies import numbering_anomalies
+
+HEADER = """\
+# yaml-language-server: $schema=regulation.schema.json
+# Văn bản có cấu trúc — structured text of one regulation.
+# Khóa (keys): id = slug (tên tệp, URL); metadata = thông tin văn bản;
+# anomalies = bất thường về đánh số (do máy phát hiện, được ghi lại, không sửa);
+# defects = lỗi của văn bản gốc, với đoạn nguyên văn `span` (không sửa văn bản);
+# units = toàn văn theo cây: kind (chuong, dieu, khoan, diem, muc, gach, doan,
+# khoi), id (neo trên trang), text (nguyên văn; `quyche check` so với tệp gốc
+# sau chuẩn hóa NFC, khoảng trắng, dấu ** và #), normative: false cho phần
+# ngoài nội dung quy phạm (quyết định ban hành, nơi nhận, chữ ký, giao diện web).
+# Tạo bởi `quyche ingest`; sau đó biên tập viên rà soát và bổ sung.
+"""
+
+TODO = "TODO: điền"
+
+
+def detect_scheme(raw: str) -> str:
+    has_dieu = re.search(r"^\W*Điều\s+\d+\.", raw, re.M | re.I)
+    has_outline = re.search(r"^[A-Z]\.\s", raw, re.M) and re.search(r"^\d+\.\d+\.\s", raw, re.M)
+    return "outline" if has_outline and not has_dieu else "dieu"
+
+
+def guess_metadata(blocks: list[Block], slug: str, scheme: str, source: str) -> dict:
+    head = " ".join(normalize(b.text) for b in blocks[:40])
+    number = re.search(r"Số:?\s*([0-9][0-9A-Za-zĐđ/\-]*[A-Za-zĐđ])", head, re.I)
+    date = re.search(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", head) or \
+        re.search(r"ngày (\d{1,2})/(\d{1,2})/(\d{4})", head)
+    title = next((normalize(b.text) for b in blocks if normalize(b.text).upper().startswith("QUY CHẾ")), TODO)
+    meta = {
+        "title": title,
+        "short_title": TODO,
+        "issuing_body": TODO,
+        "document_type": "Quy chế",
+        "number": number.group(1) if number else None,
+        "signed": f"{int(date.group(3)):04d}-{int(date.group(2)):02d}-{int(date.group(1)):02d}" if date else None,
+        "signed_quote": date.group(0) if date else None,
+        "signer": None,
+        "signer_quote": None,
+        "status": "in_force",
+        "relations": [],
+        "source": source,
+        "scheme": scheme,
+    }
+    return meta
+
+
+def node_to_dict(node: Node, ids: dict[int, str]) -> dict:
+    out: dict = {"id": ids[id(node)], "kind": node.kind}
+    if node.role:
+        out["role"] = node.role
+    if not node.normative and node.kind != "khoi":
+        pass  # inherited from the enclosing khoi
+    if node.kind == "khoi":
+        out["normative"] = False
+    if node.text:
+        out["text"] = node.text
+    if node.title:
+        out["title"] = node.title
+    if node.children:
+        out["children"] = [node_to_dict(c, ids) for c in node.children]
+    return out
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str(dumper: yaml.SafeDumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def ingest(source: Path, slug: str, scheme: str | None = None) -> str:
+    """The YAML text for a source file (nothing is written here)."""
+    raw = source.read_text(encoding="utf-8")
+    scheme = scheme or detect_scheme(raw)
+    blocks = split_blocks(raw)
+    roots = build_tree(blocks, scheme)
+    ids = {id(node): new_id for node, new_id in expected_ids(roots, scheme)}
+    by_id = {new_id: node for node, new_id in expected_ids(roots, scheme)}
+    doc = {
+        "id": slug,
+        "metadata": guess_metadata(blocks, slug, scheme, f"regulations/{source.name}"),
+        "anomalies": [a.as_yaml() for a in numbering_anomalies(roots, scheme, ids)],
+        "defects": detect_defects(raw, by_id),
+        "units": [node_to_dict(r, ids) for r in roots],
+    }
+    body = yaml.dump(doc, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     width=10_000, indent=2)
+    return HEADER + body

@@ -1,0 +1,155 @@
+"""The one model: typed, frozen objects that every consumer reads.
+
+Each object remembers the YAML file and line it came from, so any later check
+or page can point an editor at the exact place to fix.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from .normalize import normalize
+from .numbering import KIND_NAMES, Label, label_of
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    kind: str
+    text: str
+    line: int
+    children: tuple["Unit", ...] = ()
+    title: str | None = None        # a chương title standing in its own block
+    role: str | None = None         # for kind "khoi": what the block is
+    normative: bool = True
+    scheme: str = "dieu"
+    text_line: int = 0              # YAML line of the text itself, for errors
+
+    @property
+    def parsed(self) -> Label | None:
+        return label_of(self.text, self.scheme)
+
+    @property
+    def number(self) -> str:
+        parsed = self.parsed
+        return parsed.number if parsed and parsed.kind == self.kind else ""
+
+    @property
+    def heading(self) -> str:
+        """The unit's title: the words after its label (Điều 4. <heading>)."""
+        if self.title:
+            return normalize(self.title)
+        parsed = self.parsed
+        return parsed.rest if parsed and parsed.kind == self.kind else normalize(self.text)
+
+    @property
+    def plain(self) -> str:
+        return normalize(self.text)
+
+    @property
+    def kind_name(self) -> str:
+        return KIND_NAMES[self.kind]
+
+    @property
+    def citation(self) -> str:
+        """Short human citation: 'Điều 19', 'khoản 2', 'điểm a', 'mục B.II.5.1'."""
+        parsed = self.parsed
+        if self.kind in ("chuong", "dieu"):
+            return f"{self.kind_name} {self.number}"
+        if parsed and parsed.kind == self.kind and self.kind != "gach":
+            return f"{self.kind_name.lower()} {parsed.label}"
+        return self.kind_name.lower()
+
+    def walk(self) -> Iterator["Unit"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Relation:
+    type: str                   # supersedes | superseded_by | replaces
+    target: str | None          # slug of a regulation in the corpus
+    title: str | None           # the related text when it is not in the corpus
+    line: int
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    short_title: str
+    issuing_body: str
+    document_type: str
+    number: str | None
+    signed: dt.date | None
+    signed_quote: str | None
+    signer: str | None
+    signer_quote: str | None
+    status: str                  # in_force | superseded
+    relations: tuple[Relation, ...]
+    source: str
+    scheme: str                  # dieu | outline
+    term: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Anomaly:
+    """A break in the document's own numbering, recorded, never renumbered."""
+    kind: str                    # numbering_gap | numbering_duplicate | numbering_order
+    unit: str
+    expected: str
+    found: str
+    note: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Defect:
+    """A flaw of the source text kept as it is and shown to readers."""
+    kind: str                    # page_break | page_break_duplicate | typo | markup
+    unit: str
+    span: str                    # exact text of the source file
+    note: str
+    line: int
+    reading: str | None = None   # what the text presumably means (never replaces it)
+
+
+@dataclass(frozen=True)
+class Regulation:
+    slug: str
+    path: Path                   # the YAML file
+    source_path: Path            # the source text in regulations/
+    metadata: Metadata
+    units: tuple[Unit, ...]
+    anomalies: tuple[Anomaly, ...] = ()
+    defects: tuple[Defect, ...] = ()
+    _index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def walk(self) -> Iterator[Unit]:
+        for unit in self.units:
+            yield from unit.walk()
+
+    def unit(self, unit_id: str) -> Unit:
+        if not self._index:
+            self._index.update({u.id: u for u in self.walk()})
+        try:
+            return self._index[unit_id]
+        except KeyError:
+            raise KeyError(f"{self.slug}: no unit with id '{unit_id}'") from None
+
+    def has_unit(self, unit_id: str) -> bool:
+        try:
+            self.unit(unit_id)
+            return True
+        except KeyError:
+            return False
+
+    @property
+    def articles(self) -> list[Unit]:
+        return [u for u in self.walk() if u.kind == "dieu" and u.normative]
+
+    def source_text(self) -> str:
+        return self.source_path.read_text(encoding="utf-8")

@@ -1,0 +1,73 @@
+"""The one normalisation used whenever YAML text is compared with source text.
+
+Documented for editors in docs/huong-dan-bien-tap.md. In order:
+
+1. Unicode NFC (Vietnamese can be typed precomposed or with combining marks);
+2. markdown heading markers at the start of a line (``## ``) are dropped;
+3. markdown emphasis markers (``*``) are dropped, so ``**Điều 4.**`` == ``Điều 4.``;
+4. every run of whitespace (spaces, tabs, newlines, NBSP) becomes one space,
+   and the ends are trimmed.
+
+Nothing else is forgiven: a changed letter, digit, diacritic or punctuation mark
+is a difference.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE)
+_EMPHASIS = re.compile(r"\*+")
+_SPACE = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def normalize(text: str) -> str:
+    text = nfc(text)
+    text = _HEADING.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form for search and matching ("Chánh" -> "chanh")."""
+    text = unicodedata.normalize("NFD", nfc(text).lower()).replace("đ", "d")
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+
+
+class NormalizedSource:
+    """The source text normalised once, remembering each character's source line.
+
+    The checker walks this stream in order; the line map lets every error quote
+    the source line where the expected text lives.
+    """
+
+    def __init__(self, raw: str):
+        chars: list[str] = []
+        lines: list[int] = []
+        pending_space = False
+        for lineno, line in enumerate(nfc(raw).split("\n"), start=1):
+            line = _HEADING.sub("", line)
+            line = _EMPHASIS.sub("", line)
+            for ch in line:
+                if ch.isspace():
+                    pending_space = bool(chars)
+                    continue
+                if pending_space:
+                    chars.append(" ")
+                    lines.append(lineno)
+                    pending_space = False
+                chars.append(ch)
+                lines.append(lineno)
+            pending_space = bool(chars)
+        self.text = "".join(chars)
+        self.line_of = lines
+        self.raw_lines = raw.split("\n")
+
+    def line_at(self, offset: int) -> int:
+        if not self.line_of:
+            return 1
+        return self.line_of[min(max(offset, 0), len(self.line_of) - 1)]

@@ -1,0 +1,107 @@
+"""Reading a unit's own number from its text, and the anchor ids built from it.
+
+Two schemes cover the corpus:
+
+* ``dieu``: Chương / Điều / khoản (``1.``, ``**1.**``, ``1/-``) / điểm (``a)``)
+  / mục (``(1)-``) / gạch đầu dòng (``-``) / đoạn;
+* ``outline``: the 2021 Đắk Lắk web text, A./B. → I./II. → 1. → 1.1. → a).
+
+``label_of`` is the only place that knows what a label looks like; ingest uses it
+to classify blocks, the model to derive numbers, the checker to recompute ids.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import normalize
+
+#: Vietnamese alphabetical order of điểm letters (no f, j, w, z; đ after d).
+DIEM_LETTERS = "abcdđeghiklmnopqrstuvxy"
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+NUMBERED_KINDS = ("phan", "chuong", "muc", "dieu", "khoan", "tieu_khoan", "diem")
+UNNUMBERED_KINDS = ("gach", "doan")
+KINDS = NUMBERED_KINDS + UNNUMBERED_KINDS + ("khoi",)
+
+#: Vietnamese names of unit kinds, for the site and for messages.
+KIND_NAMES = {
+    "phan": "Phần", "chuong": "Chương", "muc": "Mục", "dieu": "Điều",
+    "khoan": "Khoản", "tieu_khoan": "Tiểu khoản", "diem": "Điểm",
+    "gach": "Ý (gạch đầu dòng)", "doan": "Đoạn", "khoi": "Khối ngoài nội dung",
+}
+
+
+@dataclass(frozen=True)
+class Label:
+    kind: str
+    number: str   # as the document writes it: "19", "IV", "a", "1" (of 5.1.)
+    label: str    # the literal label, e.g. "Điều 19.", "1/-", "(1)-", "5.1."
+    rest: str     # the text after the label (a title or the clause's words)
+
+
+_DIEU_PATTERNS = [
+    ("chuong", re.compile(r"^(chương)\s+([IVXLC]+)\b\.?\s*(.*)$", re.I | re.S)),
+    ("dieu", re.compile(r"^(điều)\s+(\d+)\s*[.:]\s*(.*)$", re.I | re.S)),
+    ("muc", re.compile(r"^(\((\d+)\)\s*-?)\s*(.*)$", re.S)),
+    ("khoan", re.compile(r"^((\d+)\s*(?:/-|\.(?!\d)))\s*(.*)$", re.S)),
+    ("diem", re.compile(r"^((?:-\s*)?([a-zđ])\))\s+(.*)$", re.S)),
+    ("gach", re.compile(r"^([-–•])\s*(.*)$", re.S)),
+]
+
+_OUTLINE_PATTERNS = [
+    ("muc", re.compile(r"^(([IVX]+)\.)\s+(.*)$", re.S)),
+    ("phan", re.compile(r"^(([A-Z])\.)\s+(.*)$", re.S)),
+    ("tieu_khoan", re.compile(r"^((\d+)\.(\d+)\.?)\s+(.*)$", re.S)),
+    ("khoan", re.compile(r"^((\d+)\.)\s+(.*)$", re.S)),
+    ("diem", re.compile(r"^(([a-zđ])\))\s+(.*)$", re.S)),
+    ("gach", re.compile(r"^([-–•])\s*(.*)$", re.S)),
+]
+
+
+def label_of(text: str, scheme: str) -> Label | None:
+    """The label a block of source text starts with, or None for plain prose."""
+    plain = normalize(text)
+    patterns = _DIEU_PATTERNS if scheme == "dieu" else _OUTLINE_PATTERNS
+    for kind, pattern in patterns:
+        m = pattern.match(plain)
+        if not m:
+            continue
+        if kind == "gach":
+            return Label("gach", "", m.group(1), m.group(2))
+        if kind in ("chuong", "dieu"):
+            return Label(kind, m.group(2).upper() if kind == "chuong" else m.group(2),
+                         f"{m.group(1)} {m.group(2)}", m.group(3))
+        if kind == "tieu_khoan":
+            return Label(kind, m.group(3), m.group(1), m.group(4))
+        return Label(kind, m.group(2), m.group(1), m.group(3))
+    return None
+
+
+def ordinal(kind: str, number: str) -> int | None:
+    """Position of a number in its sequence (IV -> 4, đ -> 5), for gap checks."""
+    if kind == "chuong" or (kind == "muc" and number.isalpha()):
+        total, prev = 0, 0
+        for ch in reversed(number.upper()):
+            value = ROMAN.get(ch)
+            if value is None:
+                return None
+            total = total - value if value < prev else total + value
+            prev = max(prev, value)
+        return total
+    if kind == "diem":
+        idx = DIEM_LETTERS.find(number)
+        return idx + 1 if idx >= 0 else None
+    if kind == "phan":
+        return ord(number.upper()) - ord("A") + 1
+    return int(number) if number.isdigit() else None
+
+
+def id_token(number: str) -> str:
+    """A number as it appears inside an anchor id: lower-case ASCII."""
+    return number.lower().replace("đ", "dd")
+
+
+ID_PREFIX = {"chuong": "chuong", "dieu": "dieu", "khoan": "khoan", "diem": "diem",
+             "muc": "muc", "phan": "phan", "tieu_khoan": "khoan",
+             "gach": "gach", "doan": "doan"}

@@ -1,0 +1,106 @@
+"""Strict, safe YAML reading that remembers where every value came from.
+
+PyYAML's SafeLoader silently keeps the last of two duplicate keys; for data
+that people edit by hand that hides mistakes, so duplicates are refused here.
+Every mapping comes back as a ``Located`` dict that knows its own line and the
+line of each key, so later errors can always say ``file:line``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+
+class Located(dict):
+    """A mapping from YAML that remembers the line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LocatedList(list):
+    line: int = 0
+    item_lines: list
+
+
+@dataclass(frozen=True)
+class YamlProblem(Exception):
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+_SCALARS = yaml.SafeLoader("")
+
+
+def _convert(node: yaml.Node, path: str):
+    if isinstance(node, yaml.MappingNode):
+        out = Located()
+        out.line = node.start_mark.line + 1
+        out.key_lines = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem(path, key_node.start_mark.line + 1,
+                                  "YAML merge keys (<<) are not allowed here")
+            key = _convert(key_node, path)
+            if not isinstance(key, str):
+                raise YamlProblem(path, key_node.start_mark.line + 1,
+                                  f"key {key!r} must be text")
+            if key in out:
+                raise YamlProblem(
+                    path, key_node.start_mark.line + 1,
+                    f"duplicate key '{key}' (first at line {out.key_lines[key]})")
+            out.key_lines[key] = key_node.start_mark.line + 1
+            out[key] = _convert(value_node, path)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        seq = LocatedList(_convert(item, path) for item in node.value)
+        seq.line = node.start_mark.line + 1
+        seq.item_lines = [item.start_mark.line + 1 for item in node.value]
+        return seq
+    # Dates stay text ("2025-07-17"): the schema checks their form and the
+    # model parses them, so a bad date is reported, not silently coerced.
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return node.value
+    return _SCALARS.construct_object(node, deep=True)
+
+
+def load_located(path: Path, text: str | None = None):
+    """Parse one YAML file safely; raise YamlProblem with file:line on any fault."""
+    shown = str(path)
+    if text is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise YamlProblem(shown, 0, f"cannot read file: {exc.strerror}") from None
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise YamlProblem(shown, line, "file is not valid UTF-8") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        raise YamlProblem(shown, line, f"malformed YAML: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(shown, 0, f"malformed YAML: {exc}") from None
+    if node is None:
+        raise YamlProblem(shown, 1, "file is empty; expected a regulation mapping")
+    try:
+        return _convert(node, shown)
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark
+        raise YamlProblem(shown, mark.line + 1 if mark else 0,
+                          f"invalid value: {exc.problem}") from None
