@@ -90,16 +90,16 @@ def check_metadata(reg: Regulation, shown: str, raw: str, known: dict[str, Regul
     problems = []
     meta = reg.metadata
     plain = normalize(raw)
-    doc_line = 1
+    doc_line = meta.line_of("relations")
 
     def must_occur(value: str | None, what: str) -> None:
         if value and normalize(value) not in plain:
-            problems.append(Problem(shown, doc_line, f"metadata {what} {value!r} does not occur in the source"))
+            problems.append(Problem(shown, meta.line_of(what), f"metadata {what} {value!r} does not occur in the source"))
 
     for key, value in (("title", meta.title), ("short_title", meta.short_title),
                        ("issuing_body", meta.issuing_body)):
         if value.startswith("TODO"):
-            problems.append(Problem(shown, doc_line, f"metadata {key} is not filled in (still {value!r})"))
+            problems.append(Problem(shown, meta.line_of(key), f"metadata {key} is not filled in (still {value!r})"))
     must_occur(meta.number, "number")
     must_occur(meta.signed_quote, "signed_quote")
     must_occur(meta.signer_quote, "signer_quote")
@@ -108,10 +108,13 @@ def check_metadata(reg: Regulation, shown: str, raw: str, known: dict[str, Regul
             re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", meta.signed_quote)
         if not m or (int(m.group(3)), int(m.group(2)), int(m.group(1))) != \
                 (meta.signed.year, meta.signed.month, meta.signed.day):
-            problems.append(Problem(shown, doc_line, f"signed {meta.signed.isoformat()} does not match "
+            problems.append(Problem(shown, meta.line_of("signed"), f"signed {meta.signed.isoformat()} does not match "
                                     f"signed_quote {meta.signed_quote!r}"))
     if meta.signer and meta.signer_quote and normalize(meta.signer) not in normalize(meta.signer_quote):
         problems.append(Problem(shown, doc_line, f"signer {meta.signer!r} is not named in signer_quote"))
+    for rel in meta.relations:
+        if rel.quote and normalize(rel.quote) not in plain:
+            problems.append(Problem(shown, rel.line, f"relation quote {rel.quote!r} does not occur in the source"))
     superseded_by = [r.target for r in meta.relations if r.type == "superseded_by"]
     others = [o for o in known.values() if any(r.type == "supersedes" and r.target == reg.slug
                                                for r in o.metadata.relations)]
@@ -120,7 +123,7 @@ def check_metadata(reg: Regulation, shown: str, raw: str, known: dict[str, Regul
             problems.append(Problem(shown, doc_line, f"{other.slug} supersedes this text: add "
                                     f"relation {{type: superseded_by, target: {other.slug}}}"))
     if others and meta.status != "superseded":
-        problems.append(Problem(shown, doc_line, "status must be 'superseded': "
+        problems.append(Problem(shown, meta.line_of("status"), "status must be 'superseded': "
                                 f"{others[0].slug} supersedes this text"))
     for target in superseded_by:
         other = known.get(target)

@@ -130,7 +130,7 @@ def build_regulation(doc: Located, path: Path, project: Project, problems: list[
     meta = doc["metadata"]
     scheme = meta["scheme"]
     relations = tuple(
-        Relation(r["type"], r.get("target"), r.get("title"), r.line)
+        Relation(r["type"], r.get("target"), r.get("title"), r.line, r.get("quote"))
         for r in meta.get("relations", []) or [])
     metadata = Metadata(
         title=meta["title"], short_title=meta["short_title"], issuing_body=meta["issuing_body"],
@@ -139,6 +139,7 @@ def build_regulation(doc: Located, path: Path, project: Project, problems: list[
         signed_quote=meta.get("signed_quote"), signer=meta.get("signer"),
         signer_quote=meta.get("signer_quote"), status=meta["status"], relations=relations,
         source=meta["source"], scheme=scheme, term=meta.get("term"), note=meta.get("note"),
+        lines={"": meta.line, **meta.key_lines},
     )
     return Regulation(
         slug=doc["id"], path=path, source_path=project.root / meta["source"],

@@ -74,6 +74,7 @@ class Relation:
     target: str | None          # slug of a regulation in the corpus
     title: str | None           # the related text when it is not in the corpus
     line: int
+    quote: str | None = None    # the source's words stating the relation
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,10 @@ class Metadata:
     scheme: str                  # dieu | outline
     term: str | None = None
     note: str | None = None
+    lines: dict = field(default_factory=dict, compare=False, repr=False)  # key -> YAML line
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.lines.get("", 1))
 
 
 @dataclass(frozen=True)

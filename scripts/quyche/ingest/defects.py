@@ -31,12 +31,16 @@ def detect_defects(raw: str, by_id: dict) -> list[dict]:
         if node.kind != "doan" or not node.text:
             continue
         plain = normalize(node.text)
-        if not plain or not plain[0].islower():
+        if not plain:
             continue
         prev = node.first_line - 2
         while prev >= 0 and not lines[prev].strip():
             prev -= 1
         if prev < 0 or _END.search(lines[prev].rstrip()):
+            continue
+        # A capital after an unfinished line is a page break only when that
+        # line was running prose; short unpunctuated lines are headings.
+        if not plain[0].islower() and len(normalize(lines[prev])) < 120:
             continue
         before = lines[prev].rstrip().split(" ")[-1]
         after = node.text.split(" ")[0]
