@@ -38,9 +38,11 @@ class FoundAnomaly:
 
     @property
     def note(self) -> str:
-        what = {"numbering_gap": "Thiếu số thứ tự", "numbering_duplicate": "Trùng số thứ tự",
-                "numbering_order": "Sai thứ tự đánh số"}[self.kind]
-        return f"{what}: đáng lẽ là {self.expected}, văn bản gốc ghi {self.found}."
+        if self.kind == "numbering_gap":
+            return f"Văn bản gốc không có {self.expected}; số tiếp theo là {self.found}."
+        if self.kind == "numbering_duplicate":
+            return f"Văn bản gốc dùng lại số: {self.found} xuất hiện hai lần (đáng lẽ là {self.expected})."
+        return f"Văn bản gốc đánh số sai thứ tự: {self.found} đứng ở chỗ của {self.expected}."
 
     def as_yaml(self) -> dict:
         return {"kind": self.kind, "unit": self.unit, "expected": self.expected,

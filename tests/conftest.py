@@ -1,0 +1,32 @@
+"""Fixtures: the project, its corpus (loaded once), and a breakable copy of it."""
+from __future__ import annotations
+
+import pytest
+
+from quyche.loader import Project
+from quyche.model import Regulation
+
+from support import ROOT, TmpProject, copy_project, repo_corpus
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    """The repository itself."""
+    return Project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def corpus() -> dict[str, Regulation]:
+    """Every regulation of structured/, by slug, loaded once for the session."""
+    regulations, _ = repo_corpus()
+    return regulations
+
+
+@pytest.fixture
+def tmp_project(tmp_path, capsys) -> TmpProject:
+    """regulations/, structured/ and an empty mkdocs.yml copied into tmp_path.
+
+    Tests break the copy, never the repository; ``.check()`` runs
+    ``quyche --root <copy> check`` in-process and returns code, stdout, stderr.
+    """
+    return copy_project(tmp_path / "project", capsys)
