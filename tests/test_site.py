@@ -1,0 +1,161 @@
+"""The published site: complete, linkable, offline, escaped, and never half-built."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from quyche.loader import Project, load_valid_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+REGULATIONS = load_valid_corpus(Project(ROOT))
+
+
+def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                          cwd=project, capture_output=True, text=True, env=env)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, out)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return out
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.resources: list[tuple[str, str]] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag in ("script", "img", "iframe", "audio", "video", "source") and a.get("src"):
+            self.resources.append((tag, a["src"]))
+        if tag == "link" and a.get("href"):
+            self.resources.append((tag, a["href"]))
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+
+
+def parse(path: Path) -> _Collector:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+def test_strict_build_succeeds_with_no_warning(tmp_path):
+    result = mkdocs_build(ROOT, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+
+
+@pytest.mark.parametrize("reg", REGULATIONS, ids=lambda r: r.slug)
+def test_every_unit_has_its_anchor_on_the_regulation_page(site, reg):
+    page = site / reg.slug / "index.html"
+    ids = parse(page).ids
+    missing = [u.id for u in reg.walk() if u.id not in ids]
+    assert not missing, f"{reg.slug}: units without an anchor on the page: {missing[:20]}"
+
+
+@pytest.mark.parametrize("reg", REGULATIONS, ids=lambda r: r.slug)
+def test_every_article_is_listed_in_the_page_contents(site, reg):
+    links = set(parse(site / reg.slug / "index.html").links)
+    headed = [u for u in reg.walk() if u.kind in ("dieu", "chuong", "phan") and u.normative]
+    assert headed, "a regulation without articles or parts"
+    assert not [u.id for u in headed if f"#{u.id}" not in links]
+
+
+def test_home_page_lists_every_regulation_with_its_status(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    for reg in REGULATIONS:
+        assert f'href="{reg.slug}/"' in html
+    assert html.count("Đã được thay thế") == sum(r.metadata.status == "superseded" for r in REGULATIONS)
+    assert "Đang có hiệu lực" in html
+
+
+def test_superseded_2021_text_says_so_and_links_to_2025(site):
+    html = (site / "dak-lak-vp-ubnd-2021" / "index.html").read_text(encoding="utf-8")
+    assert "Văn bản đã được thay thế" in html
+    assert 'href="../dak-lak-vp-ubnd-2025/"' in html
+
+
+def test_numbering_gaps_and_source_defects_are_shown_where_they_occur(site):
+    html = (site / "dak-lak-vp-ubnd-2025" / "index.html").read_text(encoding="utf-8")
+    gap_note = html.index("Văn bản gốc không có Điều 18")
+    assert gap_note < html.index('id="dieu-19"') < html.index('id="dieu-20"')
+    assert "kiến↵↵ng nghị" in html and "có lẽ là «kiến nghị»" in html
+
+
+def test_markup_in_source_text_is_shown_as_text(site):
+    # The Điện Biên source itself holds "TH<sub>1</sub>" in its recipient list.
+    html = (site / "dien-bien-tinh-uy-2020-2025" / "index.html").read_text(encoding="utf-8")
+    assert "TH&lt;sub&gt;1&lt;/sub&gt;" in html
+    assert "TH<sub>1</sub>" not in html
+
+
+def test_source_texts_are_published_beside_the_pages(site):
+    for reg in REGULATIONS:
+        assert (site / "nguon" / f"{reg.slug}.txt").read_bytes() == reg.source_path.read_bytes()
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    offenders = []
+    for page in site.rglob("*.html"):
+        for tag, url in parse(page).resources:
+            if urlparse(url).scheme in ("http", "https") or url.startswith("//"):
+                offenders.append(f"{page.relative_to(site)}: <{tag}> {url}")
+    assert not offenders, offenders
+    css = "\n".join(p.read_text(encoding="utf-8") for p in site.rglob("*.css"))
+    assert "fonts.googleapis" not in css and "fonts.gstatic" not in css
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    broken = []
+    pages = {p: parse(p) for p in site.rglob("*.html")}
+    for page, info in pages.items():
+        for href in info.links:
+            url = urlparse(href)
+            if url.scheme or href.startswith("//") or href.startswith("mailto:"):
+                continue
+            if url.path.startswith("/"):   # 404.html links from the site root
+                target = (site / url.path.lstrip("/")).resolve()
+            else:
+                target = (page.parent / url.path).resolve() if url.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {href}")
+            elif url.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parse(target).ids
+                if url.fragment not in ids:
+                    broken.append(f"{page.relative_to(site)} -> {href} (no such anchor)")
+    assert not broken, broken[:20]
+
+
+def test_bad_data_stops_the_build_before_any_page_is_written(tmp_path):
+    project = tmp_path / "project"
+    for name in ("docs", "macros", "regulations", "structured"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    yaml_file = project / "structured" / "dak-lak-vp-ubnd-2025.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    yaml_file.write_text(text.replace("status: in_force", "status: in_forse", 1), encoding="utf-8")
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode != 0
+    assert "structured/dak-lak-vp-ubnd-2025.yaml:" in result.stderr
+    assert "in_forse" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not any((project / "site").rglob("*.html"))
