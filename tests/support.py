@@ -69,6 +69,10 @@ class CheckRun:
         """The problem lines of stderr, without the closing summary line."""
         return [line for line in self.err.splitlines() if line and not line.startswith("quyche ")]
 
+    def assert_ok(self) -> None:
+        """Exit code 0 and no problem; on failure, shows every problem."""
+        assert (self.code, self.problems) == (0, []), f"expected no problem; got:\n{self.err}"
+
     def problem(self, *fragments: str) -> str:
         """The one problem line holding every fragment; fails listing all problems if none."""
         hits = [p for p in self.problems if all(f in p for f in fragments)]

@@ -55,9 +55,10 @@ def check_anomalies(reg: Regulation, shown: str) -> list[Problem]:
     found = {(a.kind, a.unit, a.expected, a.found): a for a in numbering_anomalies(reg.units, reg.metadata.scheme, ids)}
     recorded = {(a.kind, a.unit, a.expected, a.found): a for a in reg.anomalies}
     problems = []
+    lines = {u.id: u.line for u in reg.walk()}
     for key, anomaly in found.items():
         if key not in recorded:
-            problems.append(Problem(shown, 0, f"numbering anomaly not recorded: {anomaly.note} Add to "
+            problems.append(Problem(shown, lines.get(anomaly.unit, 0), f"numbering anomaly not recorded: {anomaly.note} Add to "
                                     f"anomalies: {{kind: {anomaly.kind}, unit: {anomaly.unit}, "
                                     f"expected: {anomaly.expected}, found: {anomaly.found}}}", anomaly.unit))
     for key, anomaly in recorded.items():
@@ -104,7 +105,7 @@ def check_metadata(reg: Regulation, shown: str, raw: str, known: dict[str, Regul
     must_occur(meta.signed_quote, "signed_quote")
     must_occur(meta.signer_quote, "signer_quote")
     if meta.signed and meta.signed_quote:
-        m = re.search(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", meta.signed_quote) or \
+        m = re.search(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", meta.signed_quote, re.I) or \
             re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", meta.signed_quote)
         if not m or (int(m.group(3)), int(m.group(2)), int(m.group(1))) != \
                 (meta.signed.year, meta.signed.month, meta.signed.day):

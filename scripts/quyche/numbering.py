@@ -45,16 +45,16 @@ _DIEU_PATTERNS = [
     ("dieu", re.compile(r"^(điều)\s+(\d+)\s*[.:]\s*(.*)$", re.I | re.S)),
     ("muc", re.compile(r"^(\((\d+)\)\s*-?)\s*(.*)$", re.S)),
     ("khoan", re.compile(r"^((\d+)\s*(?:/-|\.(?!\d)))\s*(.*)$", re.S)),
-    ("diem", re.compile(r"^((?:-\s*)?([a-zđ])\))\s+(.*)$", re.S)),
+    ("diem", re.compile(r"^((?:-\s*)?([a-zđ])\))(?:\s+|$)(.*)$", re.S)),
     ("gach", re.compile(r"^([-–•])\s*(.*)$", re.S)),
 ]
 
 _OUTLINE_PATTERNS = [
-    ("muc", re.compile(r"^(([IVX]+)\.)\s+(.*)$", re.S)),
-    ("phan", re.compile(r"^(([A-Z])\.)\s+(.*)$", re.S)),
-    ("tieu_khoan", re.compile(r"^((\d+)\.(\d+)\.?)\s+(.*)$", re.S)),
-    ("khoan", re.compile(r"^((\d+)\.)\s+(.*)$", re.S)),
-    ("diem", re.compile(r"^(([a-zđ])\))\s+(.*)$", re.S)),
+    ("muc", re.compile(r"^(([IVX]+)\.)(?:\s+|$)(.*)$", re.S)),
+    ("phan", re.compile(r"^(([A-Z])\.)(?:\s+|$)(.*)$", re.S)),
+    ("tieu_khoan", re.compile(r"^((\d+)\.(\d+)\.?)(?:\s+|$)(.*)$", re.S)),
+    ("khoan", re.compile(r"^((\d+)\.)(?:\s+|$)(.*)$", re.S)),
+    ("diem", re.compile(r"^(([a-zđ])\))(?:\s+|$)(.*)$", re.S)),
     ("gach", re.compile(r"^([-–•])\s*(.*)$", re.S)),
 ]
 

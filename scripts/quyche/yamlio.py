@@ -7,6 +7,7 @@ line of each key, so later errors can always say ``file:line``.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,8 +70,10 @@ def _convert(node: yaml.Node, path: str):
     # Dates stay text ("2025-07-17"): the schema checks their form and the
     # model parses them, so a bad date is reported, not silently coerced.
     if node.tag == "tag:yaml.org,2002:timestamp":
-        return node.value
-    return _SCALARS.construct_object(node, deep=True)
+        return unicodedata.normalize("NFC", node.value)
+    value = _SCALARS.construct_object(node, deep=True)
+    # Vietnamese typed with combining marks (NFD) means the same as NFC.
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
 
 
 def load_located(path: Path, text: str | None = None):

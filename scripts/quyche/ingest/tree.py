@@ -61,8 +61,16 @@ def _khoi(id_: str, role: str, first: Block) -> Node:
 
 def _body_start(blocks: list[Block], scheme: str) -> int:
     first_kind = "phan" if scheme == "outline" else "chuong"
+    plain = [normalize(b.text) for b in blocks]
+    begin = 0
+    decision = next((i for i, p in enumerate(plain) if _DECISION.match(p)), None)
+    if decision is not None:
+        # The issuing decision has its own Điều 1–3; the regulation starts
+        # after the decision's recipient list.
+        begin = next((i + 1 for i in range(decision, len(plain)) if _RECIPIENTS.match(plain[i])), 0)
     for kind in (first_kind, "dieu"):
-        for i, block in enumerate(blocks):
+        for i in range(begin, len(blocks)):
+            block = blocks[i]
             parsed = label_of(block.text, scheme)
             if parsed and parsed.kind == kind:
                 return i
@@ -127,8 +135,8 @@ def _fill_flat(parent: Node, blocks: list[Block], scheme: str, numbered: bool = 
     """Non-normative blocks: paragraphs, except an article label is kept as such."""
     current = parent
     for block in blocks:
-        parsed = label_of(block.text, scheme) if numbered else None
-        if parsed and parsed.kind == "dieu":
+        parsed = label_of(block.text, scheme)
+        if numbered and parsed and parsed.kind == "dieu":
             current = parent.add(block, "dieu")
         elif parsed and parsed.kind == "gach" and not numbered:
             parent.add(block, "gach")
@@ -200,6 +208,9 @@ def _split_chrome(roots: list[Node]) -> None:
         nonlocal count
         out: list[Node] = []
         for node in siblings:
+            if node.kind == "khoi" and node.role == "chrome":
+                out.append(node)
+                continue
             node.children = fix(node.children)
             if node.kind != "khoi" and _CHROME.match(normalize(node.text)):
                 if out and out[-1].kind == "khoi" and out[-1].role == "chrome":
