@@ -1,0 +1,1 @@
+"""Site builders: thin consumers of the model that return escaped HTML."""
