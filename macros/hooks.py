@@ -11,8 +11,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from quyche.exports import csv_bytes, facts_of_actor, icalendar, json_bytes
 from quyche.problems import ProblemsFound
-from quyche.site.build import corpus, regulation_page
+from quyche.site.build import corpus, deadlines_page, regulation_page
+from quyche.site.facts_pages import years_shown
 
 
 def _root(config) -> Path:
@@ -24,7 +26,9 @@ def on_config(config):
         regs = corpus(_root(config), fresh=True)
     except ProblemsFound as exc:
         raise PluginError("structured data has problems; run `quyche check`:\n" + str(exc)) from None
-    section = {"Văn bản": [{reg.metadata.short_title: f"{slug}.md"} for slug, reg in regs.items()]}
+    section = {"Văn bản": [{reg.metadata.short_title: [{"Toàn văn": f"{slug}/index.md"},
+                                                        {"Lịch và thời hạn": f"{slug}/moc-thoi-gian.md"}]}
+                            for slug, reg in regs.items()]}
     nav = list(config.nav or [])
     config.nav = nav[:1] + [section] + nav[1:]
     return config
@@ -32,7 +36,22 @@ def on_config(config):
 
 def on_files(files, config):
     root = _root(config)
-    for slug, reg in corpus(root).items():
-        files.append(File.generated(config, f"{slug}.md", content=regulation_page(reg)))
+    regs = corpus(root)
+    base = (config.site_url or "/").rstrip("/")
+    years = years_shown()
+    for slug, reg in regs.items():
+        files.append(File.generated(config, f"{slug}/index.md", content=regulation_page(reg)))
+        files.append(File.generated(config, f"{slug}/moc-thoi-gian.md", content=deadlines_page(reg)))
         files.append(File.generated(config, f"nguon/{slug}.txt", abs_src_path=str(reg.source_path)))
+        files.append(File.generated(config, f"xuat/{slug}.ics",
+                                    content=icalendar(reg, list(reg.facts), reg.metadata.short_title, base, years)))
+        files.append(File.generated(config, f"xuat/{slug}.csv", content=csv_bytes([reg], base)))
+        for actor in reg.actors:
+            facts = facts_of_actor(reg, actor.id)
+            if facts:
+                name = f"{actor.name} — {reg.metadata.short_title}"
+                files.append(File.generated(config, f"xuat/{slug}/{actor.id}.ics",
+                                            content=icalendar(reg, facts, name, base, years)))
+    files.append(File.generated(config, "xuat/tat-ca.csv", content=csv_bytes(list(regs.values()), base)))
+    files.append(File.generated(config, "xuat/du-kien.json", content=json_bytes(list(regs.values()), base)))
     return files

@@ -5,7 +5,10 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from quyche.abbreviations import glossary
+from quyche.ids import human_citation
 from quyche.site.build import corpus
+from quyche.site.facts_pages import combined_html, deadlines_html, years_shown
 from quyche.site.render import STATUS, regulation_html
 
 
@@ -43,3 +46,28 @@ def define_env(env):
         return ('<table class="qc-list"><thead><tr><th scope="col">Văn bản</th><th scope="col">Cơ quan</th>'
                 '<th scope="col">Loại</th><th scope="col">Số</th><th scope="col">Ngày ký</th>'
                 '<th scope="col">Hiệu lực</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
+
+    @env.macro
+    def moc_thoi_gian(slug: str) -> str:
+        """Deadline table, year calendars and export links of one regulation."""
+        return deadlines_html(regulation(slug), years_shown())
+
+    @env.macro
+    def moc_thoi_gian_tat_ca() -> str:
+        """One table of every dated fact across the corpus."""
+        return combined_html(list(corpus(root).values()))
+
+    @env.macro
+    def bang_viet_tat() -> str:
+        """Glossary of abbreviations that occur in the sources, with where they occur."""
+        rows = []
+        for abbr, expansion, uses in glossary(list(corpus(root).values())):
+            where = "; ".join(
+                f'<a href="../{u.regulation.slug}/#{u.first_unit}">{escape(u.regulation.metadata.short_title)}</a>'
+                f" ({u.count} lần{', định nghĩa: «' + str(escape(u.defined)) + '»' if u.defined else ''})"
+                for u in uses)
+            rows.append(f'<tr id="{escape(abbr.lower())}"><th scope="row"><abbr title="{escape(expansion)}">'
+                        f"{escape(abbr)}</abbr></th><td>{escape(expansion)}</td><td>{where}</td></tr>")
+        return ('<table class="qc-glossary"><thead><tr><th scope="col">Viết tắt</th><th scope="col">Nghĩa</th>'
+                '<th scope="col">Dùng trong (lần đầu xuất hiện)</th></tr></thead><tbody>' + "".join(rows) +
+                "</tbody></table>")

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from .anomalies import numbering_anomalies
+from .facts_check import Completeness, check_facts
 from .fidelity import Alignment, align
 from .ids import expected_ids
 from .loader import Project, load_corpus
@@ -18,6 +19,7 @@ from .problems import Problem
 class Report:
     problems: list[Problem] = field(default_factory=list)
     coverage: dict[str, Alignment] = field(default_factory=dict)
+    completeness: dict[str, Completeness] = field(default_factory=dict)
     regulations: list[Regulation] = field(default_factory=list)
 
     @property
@@ -151,4 +153,6 @@ def run_check(project: Project) -> Report:
         report.problems += check_anomalies(reg, shown)
         report.problems += check_defects(reg, shown, raw, alignment)
         report.problems += check_metadata(reg, shown, raw, known)
+        fact_problems, report.completeness[reg.slug] = check_facts(reg, shown)
+        report.problems += fact_problems
     return report

@@ -21,6 +21,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     for slug, alignment in sorted(report.coverage.items()):
         print(f"{slug}: {alignment.coverage:.1f}% of the source text covered "
               f"({alignment.covered} of {alignment.total} characters)")
+    for slug, done in sorted(report.completeness.items()):
+        print(f"{slug}: facts cover {done.percent:.1f}% of clauses with a schedule expression "
+              f"({done.covered} covered, {done.waived} waived, of {done.needed}); "
+              f"{len(next(r for r in report.regulations if r.slug == slug).facts)} facts")
     for problem in report.problems:
         print(problem, file=sys.stderr)
     elapsed = time.perf_counter() - started

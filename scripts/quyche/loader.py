@@ -15,7 +15,8 @@ from pathlib import Path
 
 import jsonschema
 
-from .model import Anomaly, Defect, Metadata, Regulation, Relation, Unit
+from .model import (Actor, Anomaly, Defect, Fact, Metadata, Regulation, Relation, ReportingLine,
+                    Schedule, Source, Unit, Waiver)
 from .problems import Problem, ProblemsFound
 from .yamlio import Located, YamlProblem, load_located
 
@@ -125,6 +126,45 @@ def _date(value, shown: str, line: int, problems: list[Problem]) -> dt.date | No
         return None
 
 
+def _source(data: Located) -> Source:
+    return Source(data["unit"], data["quote"], data.line_of("quote"))
+
+
+def _actor(data: Located) -> Actor:
+    return Actor(
+        id=data["id"], name=data["name"], kind=data["kind"], line=data.line,
+        aliases=tuple(data.get("aliases", []) or []), group=data.get("group"),
+        reports_to=tuple(ReportingLine(r["actor"], _source(r["source"])) for r in data.get("reports_to", []) or []),
+        note=data.get("note"),
+    )
+
+
+def _schedule(data: Located | None) -> Schedule | None:
+    if not data:
+        return None
+    return Schedule(
+        kind=data["kind"], words=data["words"], line=data.line, rrule=data.get("rrule"), due=data.get("due"),
+        relative_to=data.get("relative_to"), offset_days=data.get("offset_days"),
+        working_days=bool(data.get("working_days", False)), count=data.get("count"),
+        min=data.get("min"), max=data.get("max"), per=data.get("per"),
+        hedges=tuple(data.get("hedges", []) or []), day_off_rule=data.get("day_off_rule"),
+        interpretation=data.get("interpretation"),
+    )
+
+
+def _fact(data: Located) -> Fact:
+    return Fact(
+        id=data["id"], type=data["type"], name=data["name"], source=_source(data["source"]), line=data.line,
+        also=tuple(_source(s) for s in data.get("also", []) or []), chair=data.get("chair"),
+        substitute=data.get("substitute"), attendees=tuple(data.get("attendees", []) or []),
+        owner=data.get("owner"), senders=tuple(data.get("from", []) or []),
+        receivers=tuple(data.get("to", []) or []), period=data.get("period"), meeting=data.get("meeting"),
+        days=data.get("days"), threshold=data.get("threshold"), topic=data.get("topic"),
+        schedule=_schedule(data.get("schedule")), note=data.get("note"),
+        lines={"": data.line, **data.key_lines},
+    )
+
+
 def build_regulation(doc: Located, path: Path, project: Project, problems: list[Problem]) -> Regulation:
     shown = project.shown(path)
     meta = doc["metadata"]
@@ -149,6 +189,9 @@ def build_regulation(doc: Located, path: Path, project: Project, problems: list[
                         for a in doc.get("anomalies", []) or []),
         defects=tuple(Defect(d["kind"], d["unit"], d["span"], d["note"], d.line, d.get("reading"))
                       for d in doc.get("defects", []) or []),
+        actors=tuple(_actor(a) for a in doc.get("actors", []) or []),
+        facts=tuple(_fact(f) for f in doc.get("facts", []) or []),
+        waivers=tuple(Waiver(w["unit"], w["reason"], w.line) for w in doc.get("waivers", []) or []),
     )
 
 

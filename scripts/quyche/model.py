@@ -123,6 +123,104 @@ class Defect:
 
 
 @dataclass(frozen=True)
+class Source:
+    """A citation: the unit a fact comes from and the exact words it quotes."""
+    unit: str
+    quote: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ReportingLine:
+    actor: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str                    # individual | collective | unit | external
+    line: int
+    aliases: tuple[str, ...] = ()
+    group: str | None = None
+    reports_to: tuple[ReportingLine, ...] = ()
+    note: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    kind: str                    # rrule | relative | frequency | range | occasional
+    words: str
+    line: int
+    rrule: str | None = None
+    due: str | None = None
+    relative_to: str | None = None
+    offset_days: int | None = None
+    working_days: bool = False
+    count: int | None = None
+    min: int | None = None
+    max: int | None = None
+    per: str | None = None
+    hedges: tuple[str, ...] = ()
+    day_off_rule: str | None = None
+    interpretation: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    type: str
+    name: str
+    source: Source
+    line: int
+    also: tuple[Source, ...] = ()
+    chair: str | None = None
+    substitute: str | None = None
+    attendees: tuple[str, ...] = ()
+    owner: str | None = None
+    senders: tuple[str, ...] = ()       # YAML key "from"
+    receivers: tuple[str, ...] = ()     # YAML key "to"
+    period: str | None = None
+    meeting: str | None = None
+    days: int | None = None
+    threshold: str | None = None
+    topic: str | None = None
+    schedule: Schedule | None = None
+    note: str | None = None
+    lines: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return (self.source, *self.also)
+
+    def actor_roles(self) -> list[tuple[str, str]]:
+        """(role, actor id) pairs: who chairs, attends, owes or receives this fact."""
+        roles = []
+        for role, value in (("chair", self.chair), ("substitute", self.substitute), ("owner", self.owner)):
+            if value:
+                roles.append((role, value))
+        roles += [("attendee", a) for a in self.attendees]
+        roles += [("from", a) for a in self.senders]
+        roles += [("to", a) for a in self.receivers]
+        return roles
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+@dataclass(frozen=True)
+class Waiver:
+    unit: str
+    reason: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Regulation:
     slug: str
     path: Path                   # the YAML file
@@ -131,6 +229,9 @@ class Regulation:
     units: tuple[Unit, ...]
     anomalies: tuple[Anomaly, ...] = ()
     defects: tuple[Defect, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def walk(self) -> Iterator[Unit]:
@@ -151,6 +252,18 @@ class Regulation:
             return True
         except KeyError:
             return False
+
+    def actor(self, actor_id: str) -> Actor:
+        for actor in self.actors:
+            if actor.id == actor_id:
+                return actor
+        raise KeyError(f"{self.slug}: no actor with id '{actor_id}'")
+
+    def fact(self, fact_id: str) -> Fact:
+        for fact in self.facts:
+            if fact.id == fact_id:
+                return fact
+        raise KeyError(f"{self.slug}: no fact with id '{fact_id}'")
 
     @property
     def articles(self) -> list[Unit]:

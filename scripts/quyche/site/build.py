@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..loader import Project, load_valid_corpus
+from ..check import run_check
+from ..loader import Project
 from ..model import Regulation
+from ..problems import ProblemsFound
 
 _cache: dict[Path, dict[str, Regulation]] = {}
 
@@ -13,7 +15,12 @@ def corpus(root: Path, fresh: bool = False) -> dict[str, Regulation]:
     """Regulations by slug, in the order readers expect: newest first per body."""
     root = root.resolve()
     if fresh or root not in _cache:
-        regs = load_valid_corpus(Project(root))
+        # The site is built only from data that passes every check of
+        # `quyche check`: a wrong number never reaches a reader.
+        report = run_check(Project(root))
+        if report.problems:
+            raise ProblemsFound(report.problems)
+        regs = list(report.regulations)
         regs.sort(key=lambda r: (r.metadata.issuing_body, -(r.metadata.signed.toordinal() if r.metadata.signed else 0)))
         _cache[root] = {r.slug: r for r in regs}
     return _cache[root]
@@ -29,4 +36,16 @@ def regulation_page(reg: Regulation) -> str:
         "---\n\n"
         f"# {{{{ reg_title('{reg.slug}') }}}}\n\n"
         f"{{{{ toan_van('{reg.slug}') }}}}\n"
+    )
+
+
+def deadlines_page(reg: Regulation) -> str:
+    title = f"Lịch và thời hạn — {reg.metadata.short_title}".replace('"', "'")
+    return (
+        "---\n"
+        f'title: "{title}"\n'
+        "---\n\n"
+        f"# Lịch và thời hạn: {{{{ reg_title('{reg.slug}') }}}}\n\n"
+        f"[← Toàn văn](../index.md)\n\n"
+        f"{{{{ moc_thoi_gian('{reg.slug}') }}}}\n"
     )

@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Build-time benchmark: this project against plain mkdocs-material, same pages.
+
+For each corpus size (default 20, 100 and 400 regulations) it writes, in a
+temporary folder:
+
+* a copy of this project (mkdocs.yml, docs/, macros/) whose regulations/ and
+  structured/ hold N regulations derived from the real ones: the four real
+  texts copied N/4 times under new slugs (relations renamed within each copy,
+  titles numbered so every page is distinct);
+* a plain mkdocs-material site of the same generated markdown: one page per
+  regulation whose body is the HTML the project renders for it, the project's
+  hand-written pages and CSS, and no nav (MkDocs then lists every page in the
+  navigation, on every page: the default a plain site gets).
+
+Both are built with ``mkdocs build`` as child processes; the figures are that
+child's own resource usage (``os.wait4``): CPU seconds (user + system), wall
+time and peak memory, then the size of the built site and the median size of
+its HTML pages. Not a test: it takes minutes at 400 (run it by hand, record the
+figures in README.md, section "Performance").
+
+    python scripts/benchmark.py                 # 20, 100, 400
+    python scripts/benchmark.py --sizes 20 100  # quicker
+    python scripts/benchmark.py --keep /tmp/b   # keep the generated projects
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from quyche.loader import Project, load_valid_corpus  # noqa: E402
+from quyche.site.render import regulation_html  # noqa: E402
+
+#: The targets of the issue: at 400 regulations the project builds in at most
+#: a quarter of plain mkdocs-material's CPU time, with a median page < 100 KB.
+TARGET_RATIO = 0.25
+TARGET_MEDIAN = 100_000
+
+
+@dataclass
+class Build:
+    cpu: float          # seconds, user + system, of the `mkdocs build` process
+    wall: float         # seconds
+    peak_mb: float      # maximum resident set size
+    site_bytes: int
+    median_page: int    # bytes, median over every .html file of the site
+    pages: int
+
+
+def synthetic_corpus(dest: Path, n: int) -> list[str]:
+    """regulations/ and structured/ with n regulations derived from the real ones."""
+    real = {p.stem: p for p in sorted((ROOT / "structured").glob("*.yaml"))}
+    slugs = sorted(real)
+    (dest / "regulations").mkdir(parents=True)
+    (dest / "structured").mkdir(parents=True)
+    shutil.copy(ROOT / "structured" / "regulation.schema.json", dest / "structured")
+    rename = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, slugs)) + r")(?![\w-])")
+    made = []
+    for i in range(n):
+        copy, slug = divmod(i, len(slugs))
+        suffix = f"-b{copy + 1:03d}"
+        text = rename.sub(lambda m: m.group(1) + suffix, real[slugs[slug]].read_text(encoding="utf-8"))
+        text = re.sub(r"^(  short_title: )(.*)$", lambda m: f"{m.group(1)}{m.group(2).strip(chr(39))} ({copy + 1})",
+                      text, count=1, flags=re.M)
+        new = slugs[slug] + suffix
+        (dest / "structured" / f"{new}.yaml").write_text(text, encoding="utf-8")
+        shutil.copy(ROOT / "regulations" / f"{slugs[slug]}.txt", dest / "regulations" / f"{new}.txt")
+        made.append(new)
+    return made
+
+
+def project_copy(dest: Path, n: int) -> None:
+    for name in ("docs", "macros"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    synthetic_corpus(dest, n)
+
+
+PLAIN_CONFIG = """\
+site_name: Sổ tay quy chế làm việc
+site_url: ""
+theme:
+  name: material
+  language: vi
+  font: false
+  features:
+    - navigation.top
+    - search.highlight
+plugins:
+  - search
+extra_css:
+  - assets/quyche.css
+markdown_extensions:
+  - attr_list
+  - md_in_html
+  - admonition
+  - tables
+  - toc:
+      permalink: "¶"
+"""
+
+
+def plain_copy(dest: Path, project: Path) -> None:
+    """The same pages as plain markdown for plain mkdocs-material (no macros, no hooks)."""
+    regs = load_valid_corpus(Project(project))
+    corpus = {r.slug: r for r in regs}
+    docs = dest / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    (docs / "nguon").mkdir(parents=True)
+    rows = []
+    for reg in regs:
+        title = reg.metadata.short_title.replace('"', "'")
+        html = regulation_html(reg, corpus)
+        (docs / f"{reg.slug}.md").write_text(
+            f'---\ntitle: "{title}"\nhide:\n  - toc\n---\n\n# {reg.metadata.title}\n\n{html}\n', encoding="utf-8")
+        shutil.copy(reg.source_path, docs / "nguon" / f"{reg.slug}.txt")
+        rows.append(f"| [{reg.metadata.title}]({reg.slug}.md) | {reg.metadata.issuing_body} |")
+    (docs / "index.md").write_text("# Sổ tay quy chế làm việc\n\n| Văn bản | Cơ quan |\n| --- | --- |\n"
+                                   + "\n".join(rows) + "\n", encoding="utf-8")
+    shutil.copy(ROOT / "docs" / "huong-dan-bien-tap.md", docs / "huong-dan-bien-tap.md")
+    (dest / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+
+
+def build(folder: Path) -> Build:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")}
+    site = folder / "site"
+    log = folder / "build.log"
+    started = time.perf_counter()
+    with log.open("wb") as sink:
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+                                cwd=folder, env=env, stdout=sink, stderr=subprocess.STDOUT)
+        # wait4 reaps this very child and returns its own usage (RUSAGE_CHILDREN
+        # would mix the builds and keep the largest peak of all of them).
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"mkdocs build failed in {folder}:\n{log.read_text(errors='replace')[-3000:]}")
+    pages = [p.stat().st_size for p in site.rglob("*.html")]
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return Build(cpu=usage.ru_utime + usage.ru_stime, wall=wall, peak_mb=usage.ru_maxrss / 1024,
+                 site_bytes=size, median_page=int(statistics.median(pages)), pages=len(pages))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[20, 100, 400])
+    parser.add_argument("--keep", type=Path, help="write the generated projects here and keep them")
+    args = parser.parse_args(argv)
+    if any(n % 4 for n in args.sizes):
+        parser.error("sizes must be multiples of 4 (the corpus is copied whole)")
+    work = args.keep or Path(tempfile.mkdtemp(prefix="quyche-bench-"))
+    results: dict[int, tuple[Build, Build]] = {}
+    header = (f"{'regs':>5} {'build':>8} {'CPU s':>8} {'wall s':>8} {'peak MB':>8} {'site MB':>8} "
+              f"{'pages':>6} {'median KB':>10}")
+    print(header)
+    print("-" * len(header))
+    try:
+        for n in args.sizes:
+            proj, plain = work / f"project-{n}", work / f"plain-{n}"
+            for folder in (proj, plain):
+                if folder.exists():
+                    shutil.rmtree(folder)
+            project_copy(proj, n)
+            plain_copy(plain, proj)
+            pair = (build(proj), build(plain))
+            results[n] = pair
+            for name, b in zip(("project", "plain"), pair):
+                print(f"{n:>5} {name:>8} {b.cpu:>8.2f} {b.wall:>8.2f} {b.peak_mb:>8.0f} "
+                      f"{b.site_bytes / 1e6:>8.1f} {b.pages:>6} {b.median_page / 1000:>10.1f}", flush=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+    print()
+    print(f"{'regs':>5} {'CPU project/plain':>18} {'CPU ms/reg project':>19} {'CPU ms/reg plain':>17}")
+    for n, (p, q) in results.items():
+        print(f"{n:>5} {p.cpu / q.cpu:>18.2f} {1000 * p.cpu / n:>19.0f} {1000 * q.cpu / n:>17.0f}")
+    sizes = sorted(results)
+    if len(sizes) > 1:
+        a, b = sizes[0], sizes[-1]
+        growth = b / a
+        print(f"\ngrowth from {a} to {b} regulations (x{growth:g}): "
+              f"project CPU x{results[b][0].cpu / results[a][0].cpu:.1f}, "
+              f"plain CPU x{results[b][1].cpu / results[a][1].cpu:.1f}; "
+              f"project median page x{results[b][0].median_page / results[a][0].median_page:.2f}, "
+              f"plain median page x{results[b][1].median_page / results[a][1].median_page:.2f}")
+    big = max(results)
+    p, q = results[big]
+    ok = p.cpu <= TARGET_RATIO * q.cpu and p.median_page < TARGET_MEDIAN
+    print(f"\ntarget at {big}: CPU ratio {p.cpu / q.cpu:.2f} (<= {TARGET_RATIO}), "
+          f"median page {p.median_page / 1000:.1f} KB (< {TARGET_MEDIAN // 1000} KB): {'met' if ok else 'NOT met'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""Exports built from the model: iCalendar, CSV (Excel-friendly), JSON.
+
+iCalendar files carry the text's own rule as a real RRULE where the text fixes
+one; dates that depend on another fact (two days before the giao ban) are
+listed as RDATEs for the years shown on the site. Every event says which
+clause it comes from, quotes it, and links to it.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+from icalendar import Calendar, Event, vRecur
+
+from .describe import TYPES, actor_names, when, who
+from .ids import human_citation
+from .model import Fact, Regulation
+from .schedule import dates, dtstart
+
+PRODID = "-//So tay quy che lam viec//quyche//VI"
+
+
+def clause_url(base_url: str, reg: Regulation, unit_id: str) -> str:
+    return f"{base_url.rstrip('/')}/{reg.slug}/#{unit_id}"
+
+
+def _event(reg: Regulation, fact: Fact, base_url: str, years: range) -> Event | None:
+    sched = fact.schedule
+    if sched is None or sched.kind not in ("rrule", "relative"):
+        return None
+    start, end = dt.date(years.start, 1, 1), dt.date(years.stop - 1, 12, 31)
+    event = Event()
+    event.add("uid", f"{fact.id}@{reg.slug}.quyche")
+    event.add("dtstamp", dt.datetime.combine(dtstart(reg), dt.time(), tzinfo=dt.timezone.utc))
+    prefix = "Hạn: " if fact.type in ("report", "plan_submission", "lead_time") else ""
+    event.add("summary", f"{prefix}{fact.name}")
+    citation = human_citation(fact.source.unit)
+    url = clause_url(base_url, reg, fact.source.unit)
+    lines = [f"{reg.metadata.short_title}, {citation}: «{fact.source.quote}»",
+             f"Thời gian theo văn bản: {when(fact)}"]
+    if sched.day_off_rule:
+        lines.append(f"Nếu trùng ngày nghỉ: «{sched.day_off_rule}»")
+    if sched.interpretation:
+        lines.append(f"Cách hiểu: {sched.interpretation}")
+    lines.append(f"Xem điều khoản: {url}")
+    event.add("description", "\n".join(lines))
+    if url.startswith(("http://", "https://")):
+        event.add("url", url)   # RFC 5545 wants an absolute URI; set site_url in mkdocs.yml
+    if sched.kind == "rrule":
+        first = dates(reg, fact, dtstart(reg), dtstart(reg) + dt.timedelta(days=800))
+        if not first:
+            return None
+        event.add("dtstart", first[0])
+        event.add("rrule", vRecur.from_ical(sched.rrule))
+    else:
+        occurrences = dates(reg, fact, start, end)
+        if not occurrences:
+            return None
+        event.add("dtstart", occurrences[0])
+        if len(occurrences) > 1:
+            event.add("rdate", occurrences[1:])
+        event.add("comment", f"Ngày tính theo quy tắc tương đối, liệt kê cho các năm {years.start}–{years.stop - 1}.")
+    return event
+
+
+def icalendar(reg: Regulation, facts: list[Fact], name: str, base_url: str, years: range) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    for fact in facts:
+        event = _event(reg, fact, base_url, years)
+        if event is not None:
+            cal.add_component(event)
+    return cal.to_ical()
+
+
+def facts_of_actor(reg: Regulation, actor_id: str) -> list[Fact]:
+    return [f for f in reg.facts if any(a == actor_id for _, a in f.actor_roles())]
+
+
+CSV_HEADER = ["Văn bản", "Mã dữ kiện", "Loại", "Việc", "Ai thực hiện / chủ trì", "Gửi cho / thành phần",
+              "Thời gian (nguyên văn)", "Quy tắc lịch", "Điều khoản", "Trích dẫn", "Liên kết"]
+
+
+def csv_rows(reg: Regulation, base_url: str) -> list[list[str]]:
+    rows = []
+    for fact in reg.facts:
+        if fact.type == "duty":
+            continue
+        sched = fact.schedule
+        rows.append([reg.metadata.short_title, fact.id, TYPES[fact.type], fact.name, who(reg, fact),
+                     actor_names(reg, fact.receivers or fact.attendees), when(fact),
+                     (sched.rrule or "") if sched else "", human_citation(fact.source.unit),
+                     fact.source.quote, clause_url(base_url, reg, fact.source.unit)])
+    return rows
+
+
+def csv_bytes(regs: list[Regulation], base_url: str) -> bytes:
+    """UTF-8 with BOM: Excel then shows Vietnamese correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for reg in regs:
+        writer.writerows(csv_rows(reg, base_url))
+    return "\ufeff".encode("utf-8") + buffer.getvalue().encode("utf-8")
+
+
+def _drop_empty(data: dict) -> dict:
+    return {k: v for k, v in data.items() if v not in (None, (), [], "", False)}
+
+
+def json_bytes(regs: list[Regulation], base_url: str) -> bytes:
+    out = []
+    for reg in regs:
+        out.append({
+            "slug": reg.slug,
+            "title": reg.metadata.title,
+            "issuing_body": reg.metadata.issuing_body,
+            "status": reg.metadata.status,
+            "actors": [_drop_empty({"id": a.id, "name": a.name, "aliases": list(a.aliases), "kind": a.kind,
+                                    "group": a.group,
+                                    "reports_to": [{"actor": r.actor, "unit": r.source.unit, "quote": r.source.quote}
+                                                   for r in a.reports_to]}) for a in reg.actors],
+            "facts": [_drop_empty({
+                "id": f.id, "type": f.type, "name": f.name,
+                "source": {"unit": f.source.unit, "quote": f.source.quote,
+                           "citation": human_citation(f.source.unit),
+                           "url": clause_url(base_url, reg, f.source.unit)},
+                "also": [{"unit": s.unit, "quote": s.quote} for s in f.also],
+                "chair": f.chair, "substitute": f.substitute, "attendees": list(f.attendees),
+                "owner": f.owner, "from": list(f.senders), "to": list(f.receivers), "period": f.period,
+                "meeting": f.meeting, "days": f.days, "threshold": f.threshold, "topic": f.topic,
+                "schedule": _drop_empty({k: getattr(f.schedule, k) for k in (
+                    "kind", "words", "rrule", "due", "relative_to", "offset_days", "working_days", "count",
+                    "min", "max", "per", "day_off_rule", "interpretation")} | {"hedges": list(f.schedule.hedges)})
+                if f.schedule else None,
+            }) for f in reg.facts],
+        })
+    return json.dumps({"regulations": out}, ensure_ascii=False, indent=1).encode("utf-8")

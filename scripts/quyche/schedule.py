@@ -1,0 +1,88 @@
+"""Concrete dates from a fact's schedule: RFC 5545 rules, and rules relative to them."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil.rrule import rrulestr
+
+from .model import Fact, Regulation
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    date: dt.date
+    fact: Fact
+
+
+def rrule_parts(rule: str) -> dict[str, str]:
+    return dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
+
+
+def rrule_numbers(rule: str) -> set[int]:
+    """The numbers a rule states (days of month, months, ordinals of weekdays, interval)."""
+    parts = rrule_parts(rule)
+    numbers: set[int] = set()
+    for key in ("BYMONTHDAY", "BYMONTH", "BYSETPOS", "BYYEARDAY", "BYWEEKNO"):
+        for value in parts.get(key, "").split(","):
+            if value.strip("+-").isdigit():
+                numbers.add(abs(int(value)))
+    for value in parts.get("BYDAY", "").split(","):
+        m = re.match(r"^([+-]?\d+)?([A-Z]{2})$", value)
+        if m and m.group(1):
+            numbers.add(abs(int(m.group(1))))
+    if int(parts.get("INTERVAL", "1")) > 1:
+        numbers.add(int(parts["INTERVAL"]))
+    return numbers
+
+
+def rrule_weekdays(rule: str) -> list[str]:
+    days = rrule_parts(rule).get("BYDAY", "")
+    return [re.sub(r"^[+-]?\d+", "", v) for v in days.split(",") if v]
+
+
+def dtstart(regulation: Regulation) -> dt.date:
+    """Rules run from the day the text was signed (or 1 Jan 2020 if undated)."""
+    return regulation.metadata.signed or dt.date(2020, 1, 1)
+
+
+def shift(day: dt.date, days: int, working_days: bool) -> dt.date:
+    """Move by calendar days, or by working days (Monday to Friday) when the text says so."""
+    if not working_days:
+        return day + dt.timedelta(days=days)
+    step = 1 if days >= 0 else -1
+    remaining = abs(days)
+    while remaining:
+        day += dt.timedelta(days=step)
+        if day.weekday() < 5:
+            remaining -= 1
+    return day
+
+
+def dates(regulation: Regulation, fact: Fact, start: dt.date, end: dt.date, _depth: int = 0) -> list[dt.date]:
+    """Dates of one fact between start and end (inclusive); [] when the text fixes no date."""
+    sched = fact.schedule
+    if sched is None or _depth > 5:
+        return []
+    if sched.kind == "rrule" and sched.rrule:
+        first = dtstart(regulation)
+        rule = rrulestr(sched.rrule, dtstart=dt.datetime.combine(first, dt.time()))
+        return [d.date() for d in rule.between(dt.datetime.combine(start, dt.time()),
+                                               dt.datetime.combine(end, dt.time()), inc=True)]
+    if sched.kind == "relative" and sched.relative_to:
+        try:
+            other = regulation.fact(sched.relative_to)
+        except KeyError:
+            return []
+        days = sched.offset_days or 0
+        margin = dt.timedelta(days=abs(days) * 2 + 7)
+        base = dates(regulation, other, start - margin, end + margin, _depth + 1)
+        shifted = [shift(d, days, sched.working_days) for d in base]
+        return [d for d in shifted if start <= d <= end]
+    return []
+
+
+def occurrences(regulation: Regulation, start: dt.date, end: dt.date) -> list[Occurrence]:
+    out = [Occurrence(d, f) for f in regulation.facts for d in dates(regulation, f, start, end)]
+    return sorted(out, key=lambda o: (o.date, o.fact.id))

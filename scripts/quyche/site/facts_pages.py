@@ -1,0 +1,65 @@
+"""Deadline tables, year calendars and export links, rendered from the model."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..describe import DUE, TYPES, actor_names, weekday, when, who
+from ..holidays import day_off
+from ..ids import human_citation
+from ..model import Regulation
+from ..schedule import occurrences
+from .render import environment
+
+MONTHS = [f"Tháng {m}" for m in range(1, 13)]
+
+
+def years_shown(today: dt.date | None = None) -> range:
+    """The current and the next year."""
+    year = (today or dt.date.today()).year
+    return range(year, year + 2)
+
+
+def _rows(reg: Regulation, prefix: str) -> list[dict]:
+    rows = []
+    for fact in reg.facts:
+        if fact.type == "duty":
+            continue
+        rows.append({
+            "fact": fact, "type": TYPES[fact.type], "who": who(reg, fact),
+            "to": actor_names(reg, fact.receivers or fact.attendees),
+            "when": when(fact), "due": DUE.get(fact.schedule.due, "") if fact.schedule else "",
+            "href": f"{prefix}{reg.slug}/#{fact.source.unit}", "citation": human_citation(fact.source.unit),
+            "reg": reg,
+        })
+    return rows
+
+
+def calendar(reg: Regulation, years: range) -> list[dict]:
+    """Per year and month, each concrete date with its weekday and day-off flag."""
+    out = []
+    for year in years:
+        months: dict[int, list[dict]] = {}
+        for occ in occurrences(reg, dt.date(year, 1, 1), dt.date(year, 12, 31)):
+            sched = occ.fact.schedule
+            off = day_off(occ.date)
+            months.setdefault(occ.date.month, []).append({
+                "date": occ.date, "weekday": weekday(occ.date), "fact": occ.fact, "off": off,
+                "rule": sched.day_off_rule if sched else None,
+                "hedges": sched.hedges if sched else (),
+                "citation": human_citation(occ.fact.source.unit),
+            })
+        out.append({"year": year, "months": [(MONTHS[m - 1], months[m]) for m in sorted(months)],
+                    "count": sum(len(v) for v in months.values())})
+    return out
+
+
+def deadlines_html(reg: Regulation, years: range) -> str:
+    template = environment().get_template("deadlines.html")
+    actors = [a for a in reg.actors if any(a.id == x for f in reg.facts for _, x in f.actor_roles())]
+    return template.render(reg=reg, rows=_rows(reg, "../../"), calendar=calendar(reg, years), actors=actors,
+                           years=years)
+
+
+def combined_html(regs: list[Regulation]) -> str:
+    template = environment().get_template("deadlines_all.html")
+    return template.render(regs=regs, rows=[row for reg in regs for row in _rows(reg, "../")])
