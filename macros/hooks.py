@@ -13,7 +13,8 @@ from mkdocs.structure.files import File
 
 from quyche.exports import csv_bytes, facts_of_actor, icalendar, json_bytes
 from quyche.problems import ProblemsFound
-from quyche.site.build import corpus, deadlines_page, regulation_page
+from quyche.site.build import comparison_page, comparisons, corpus, deadlines_page, regulation_page
+from quyche.site.compare_page import CSS as COMPARE_CSS
 from quyche.site.facts_pages import years_shown
 
 
@@ -29,8 +30,10 @@ def on_config(config):
     section = {"Văn bản": [{reg.metadata.short_title: [{"Toàn văn": f"{slug}/index.md"},
                                                         {"Lịch và thời hạn": f"{slug}/moc-thoi-gian.md"}]}
                             for slug, reg in regs.items()]}
+    compared = [{f"{regs[c.old].metadata.short_title} → {regs[c.new].metadata.short_title}":
+                 f"so-sanh/{c.old}--{c.new}.md"} for c in comparisons(_root(config))]
     nav = list(config.nav or [])
-    config.nav = nav[:1] + [section] + nav[1:]
+    config.nav = nav[:1] + [section] + ([{"So sánh phiên bản": compared}] if compared else []) + nav[1:]
     return config
 
 
@@ -52,6 +55,9 @@ def on_files(files, config):
                 name = f"{actor.name} — {reg.metadata.short_title}"
                 files.append(File.generated(config, f"xuat/{slug}/{actor.id}.ics",
                                             content=icalendar(reg, facts, name, base, years)))
+    for c in comparisons(root):
+        files.append(File.generated(config, f"so-sanh/{c.old}--{c.new}.md", content=comparison_page(c)))
+    files.append(File.generated(config, "assets/compare.css", abs_src_path=str(COMPARE_CSS)))
     files.append(File.generated(config, "xuat/tat-ca.csv", content=csv_bytes(list(regs.values()), base)))
     files.append(File.generated(config, "xuat/du-kien.json", content=json_bytes(list(regs.values()), base)))
     return files

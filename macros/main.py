@@ -7,7 +7,8 @@ from markupsafe import escape
 
 from quyche.abbreviations import glossary
 from quyche.ids import human_citation
-from quyche.site.build import corpus
+from quyche.site.build import comparisons, corpus
+from quyche.site.compare_page import compare_html
 from quyche.site.facts_pages import combined_html, deadlines_html, years_shown
 from quyche.site.render import STATUS, regulation_html
 
@@ -71,3 +72,12 @@ def define_env(env):
         return ('<table class="qc-glossary"><thead><tr><th scope="col">Viết tắt</th><th scope="col">Nghĩa</th>'
                 '<th scope="col">Dùng trong (lần đầu xuất hiện)</th></tr></thead><tbody>' + "".join(rows) +
                 "</tbody></table>")
+
+    @env.macro
+    def so_sanh(old: str, new: str) -> str:
+        """Summary of changes and the side-by-side diff of two versions."""
+        for alignment in comparisons(root):
+            if (alignment.old, alignment.new) == (old, new):
+                return compare_html(alignment, regulation(old), regulation(new), years_shown().start,
+                                    f"../../{old}/", f"../../{new}/")
+        raise KeyError(f"no comparison spec structured/so-sanh/{old}--{new}.yaml")

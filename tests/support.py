@@ -168,6 +168,10 @@ class TmpProject:
         for stem, path in files.items():
             if stem not in keep:
                 path.unlink()
+        # Comparison specs only make sense while both of their versions are kept.
+        for spec in (self.root / "structured" / "so-sanh").glob("*--*.yaml"):
+            if not set(spec.stem.split("--")) <= keep:
+                spec.unlink()
         return self
 
     # -- commands ----------------------------------------------------------------

@@ -43,6 +43,22 @@ metadata:
   scheme: dieu
 anomalies: []
 defects: []
+actors:
+- id: chanh-van-phong
+  name: Chánh Văn phòng
+  kind: individual
+facts:
+- id: giao-ban
+  type: meeting
+  name: Giao ban
+  source:
+    unit: dieu-1-khoan-2
+    quote: Chánh Văn phòng chủ trì giao ban vào ngày 25 của tháng
+  chair: chanh-van-phong
+  schedule:
+    kind: rrule
+    words: vào ngày 25 của tháng
+    rrule: FREQ=MONTHLY;BYMONTHDAY=25
 units:
 - id: mo-dau
   kind: khoi
@@ -123,7 +139,7 @@ def test_duplicate_key_names_both_lines(mini):
                                   "  source: regulations/mau.txt\n  status: superseded\n"))
     run = mini.check()
     assert run.code == 1
-    run.problem(f"{MINI}:{line_of('  source:') + 1}: duplicate key 'status' (first at line {line_of('  status:')})")
+    run.problem(f"{MINI}:{line_of('  source: regulations/') + 1}: duplicate key 'status' (first at line {line_of('  status:')})")
 
 
 def test_duplicate_key_in_a_unit(mini):
@@ -191,7 +207,7 @@ def test_missing_source_file(mini):
     mini.source_path("mau").unlink()
     run = mini.check()
     assert run.code == 1
-    run.problem(f"{MINI}:{line_of('  source:')}: source file regulations/mau.txt does not exist")
+    run.problem(f"{MINI}:{line_of('  source: regulations/')}: source file regulations/mau.txt does not exist")
 
 
 def test_source_of_another_name(mini):
@@ -199,7 +215,7 @@ def test_source_of_another_name(mini):
     write(mini, MINI_YAML.replace("  source: regulations/mau.txt", "  source: regulations/khac.txt"))
     run = mini.check()
     assert run.code == 1
-    run.problem(f"{MINI}:{line_of('  source:')}: source file must be named regulations/mau.txt")
+    run.problem(f"{MINI}:{line_of('  source: regulations/')}: source file must be named regulations/mau.txt")
 
 
 def test_relation_to_an_unknown_slug(mini):

@@ -84,7 +84,7 @@ def test_the_issue_example_names_line_unit_and_source_text(tmp_project):
     slug = "dak-lak-vp-ubnd-2025"
     tmp_project.only(slug)
     lines = tmp_project.lines(slug)
-    changed = [i + 1 for i, text in enumerate(lines) if "ngày 25 của tháng" in text]
+    changed = [i + 1 for i, text in enumerate(lines) if "ngày 25 của tháng" in text and "text:" in text]
     assert len(changed) == 1
     line = changed[0]
     start, _ = yaml_block(lines, "dieu-19-khoan-2-gach-1")
@@ -97,7 +97,9 @@ def test_the_issue_example_names_line_unit_and_source_text(tmp_project):
     problem = run.problem(f"structured/{slug}.yaml:{line}: dieu-19-khoan-2-gach-1:")
     assert '"26" where the source has "25"' in problem
     assert 'Source text: "- Tổ chức mỗi tháng một lần, vào ngày 25 của tháng' in problem
-    assert len(run.problems) == 1, "one edit, one problem"
+    # The text problem comes first; facts quoting the old words are reported too.
+    assert run.problems[0] == problem
+    assert all("quote not found in dieu-19-khoan-2-gach-1" in p for p in run.problems[1:])
 
 
 # --- units deleted, repeated, reordered -----------------------------------------

@@ -21,6 +21,7 @@ class Report:
     coverage: dict[str, Alignment] = field(default_factory=dict)
     completeness: dict[str, Completeness] = field(default_factory=dict)
     regulations: list[Regulation] = field(default_factory=list)
+    comparisons: list = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -155,4 +156,7 @@ def run_check(project: Project) -> Report:
         report.problems += check_metadata(reg, shown, raw, known)
         fact_problems, report.completeness[reg.slug] = check_facts(reg, shown)
         report.problems += fact_problems
+    from .comparison import load_all
+    report.comparisons, comparison_problems = load_all(project, known)
+    report.problems += comparison_problems
     return report

@@ -63,6 +63,40 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_align(args: argparse.Namespace) -> int:
+    from .align import propose
+    from .comparison import dump, spec_path
+    from .loader import load_corpus
+
+    project = Project.find(args.root)
+    regs, problems = load_corpus(project)
+    by_slug = {r.slug: r for r in regs}
+    for slug in (args.old, args.new):
+        if slug not in by_slug:
+            print(f"quyche align: unknown regulation '{slug}'; known: {', '.join(sorted(by_slug))}", file=sys.stderr)
+            return 1
+    target = spec_path(project, args.old, args.new)
+    if target.exists() and not args.force:
+        print(f"quyche align: {project.shown(target)} exists and may hold reviewed pairs; "
+              "not overwritten (use --force to replace it)", file=sys.stderr)
+        return 1
+    alignment = propose(by_slug[args.old], by_slug[args.new])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(dump(alignment), encoding="utf-8")
+    from collections import Counter
+    counts = Counter(p.match for p in alignment.pairs)
+    print(f"wrote {project.shown(target)}: {len(alignment.pairs)} pairs "
+          f"({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()))}); review it, then run `quyche check`")
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from .drafts import compare_files
+
+    return compare_files(Path(args.old), Path(args.new), Path(args.output),
+                         Path(args.table) if args.table else None)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="quyche", description="Sổ tay quy chế làm việc: data tools")
     parser.add_argument("--root", type=Path, default=None, help="project folder (default: found from here)")
@@ -78,6 +112,19 @@ def main(argv: list[str] | None = None) -> int:
     ingest.add_argument("--force", action="store_true", help="replace an existing YAML file")
     ingest.add_argument("--stdout", action="store_true", help="print the YAML instead of writing it")
     ingest.set_defaults(func=cmd_ingest)
+
+    align = sub.add_parser("align", help="propose the unit alignment of two versions (a comparison spec)")
+    align.add_argument("old", help="slug of the older version")
+    align.add_argument("new", help="slug of the newer version")
+    align.add_argument("--force", action="store_true", help="replace an existing (reviewed) spec")
+    align.set_defaults(func=cmd_align)
+
+    compare = sub.add_parser("compare", help="compare two texts (in any corpus format) into one HTML file")
+    compare.add_argument("old", help="the text in force (a .txt file)")
+    compare.add_argument("new", help="the draft (a .txt file)")
+    compare.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    compare.add_argument("--table", help="also write the drafting table 'Bảng so sánh' (.csv or .docx)")
+    compare.set_defaults(func=cmd_compare)
 
     args = parser.parse_args(argv)
     try:

@@ -159,20 +159,19 @@ def check_facts(reg: Regulation, shown: str) -> tuple[list[Problem], Completenes
             problems.append(Problem(shown, waiver.line, f"waiver for {waiver.unit}, which has no schedule expression", waiver.unit))
         elif waiver.unit in cited:
             problems.append(Problem(shown, waiver.line, f"waiver for {waiver.unit}, which a fact already cites", waiver.unit))
-    if reg.facts or reg.waivers or reg.actors:
-        for unit in reg.walk():
-            if not unit.normative or not unit.text:
-                continue
-            found = schedule_expressions(unit.text)
-            if not found:
-                continue
-            completeness.needed += 1
-            if unit.id in cited:
-                completeness.covered += 1
-            elif unit.id in waived:
-                completeness.waived += 1
-            else:
-                problems.append(Problem(shown, unit.text_line, "schedule expression "
-                                        f"{', '.join(repr(e) for e in dict.fromkeys(found))} is covered by no fact "
-                                        "and no waiver; add a fact citing this unit, or a waiver with a reason", unit.id))
+    for unit in reg.walk():
+        if not unit.normative or not unit.text:
+            continue
+        found = schedule_expressions(unit.text)
+        if not found:
+            continue
+        completeness.needed += 1
+        if unit.id in cited:
+            completeness.covered += 1
+        elif unit.id in waived:
+            completeness.waived += 1
+        else:
+            problems.append(Problem(shown, unit.text_line, "schedule expression "
+                                    f"{', '.join(repr(e) for e in dict.fromkeys(found))} is covered by no fact "
+                                    "and no waiver; add a fact citing this unit, or a waiver with a reason", unit.id))
     return problems, completeness

@@ -9,6 +9,7 @@ from ..model import Regulation
 from ..problems import ProblemsFound
 
 _cache: dict[Path, dict[str, Regulation]] = {}
+_comparisons: dict[Path, list] = {}
 
 
 def corpus(root: Path, fresh: bool = False) -> dict[str, Regulation]:
@@ -21,6 +22,7 @@ def corpus(root: Path, fresh: bool = False) -> dict[str, Regulation]:
         if report.problems:
             raise ProblemsFound(report.problems)
         regs = list(report.regulations)
+        _comparisons[root] = list(report.comparisons)
         regs.sort(key=lambda r: (r.metadata.issuing_body, -(r.metadata.signed.toordinal() if r.metadata.signed else 0)))
         _cache[root] = {r.slug: r for r in regs}
     return _cache[root]
@@ -48,4 +50,20 @@ def deadlines_page(reg: Regulation) -> str:
         f"# Lịch và thời hạn: {{{{ reg_title('{reg.slug}') }}}}\n\n"
         f"[← Toàn văn](../index.md)\n\n"
         f"{{{{ moc_thoi_gian('{reg.slug}') }}}}\n"
+    )
+
+
+def comparisons(root: Path) -> list:
+    """The reviewed comparison specs (loaded and checked with the corpus)."""
+    corpus(root)
+    return _comparisons[root.resolve()]
+
+
+def comparison_page(alignment) -> str:
+    return (
+        "---\n"
+        "hide:\n  - toc\n"
+        "---\n\n"
+        f"# So sánh hai phiên bản\n\n"
+        f"{{{{ so_sanh('{alignment.old}', '{alignment.new}') }}}}\n"
     )

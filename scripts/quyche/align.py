@@ -1,0 +1,171 @@
+"""Which unit of one version corresponds to which unit of another.
+
+The proposer works in passes and records which pass matched each pair:
+``label`` (same id, similar text), ``exact`` (same words), ``fuzzy`` (most
+similar words above a threshold), ``position`` (left between two aligned
+neighbours and still alike). What is left is ``added`` or ``removed``. People
+review the proposal, which is stored as a comparison spec in YAML.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Regulation, Unit
+from .normalize import normalize
+from .numbering import label_of
+from .worddiff import tokens, word_diff
+
+FUZZY = 0.5       # similarity for a fuzzy pair
+POSITION = 0.25   # similarity for a pair found by position
+
+
+@dataclass
+class Pair:
+    old: list[str]
+    new: list[str]
+    type: str                 # same | modified | moved | renumbered | split | merged | added | removed
+    match: str                # label | exact | fuzzy | position | manual | none
+    similarity: float = 0.0
+    reason: str | None = None
+    line: int = 0
+
+
+@dataclass
+class Alignment:
+    old: str
+    new: str
+    pairs: list[Pair] = field(default_factory=list)
+    floor: float = POSITION
+
+
+def text_units(reg: Regulation) -> list[Unit]:
+    """Units that carry words of the text (block containers do not)."""
+    return [u for u in reg.walk() if u.text]
+
+
+def body(unit: Unit) -> str:
+    """A unit's words without its number, for comparing content across renumbering."""
+    parsed = label_of(unit.text, unit.scheme)
+    text = parsed.rest if parsed and parsed.kind == unit.kind and unit.kind != "gach" else normalize(unit.text)
+    if unit.title:
+        text += " " + normalize(unit.title)
+    return text
+
+
+def similarity(a: Unit, b: Unit) -> float:
+    return word_diff(body(a), body(b)).similarity
+
+
+def _lis_members(seq: list[int]) -> set[int]:
+    """Indexes of one longest increasing subsequence (pairs in order; the rest moved)."""
+    import bisect
+    tails, tails_idx, prev = [], [], [-1] * len(seq)
+    for i, value in enumerate(seq):
+        pos = bisect.bisect_left(tails, value)
+        if pos == len(tails):
+            tails.append(value)
+            tails_idx.append(i)
+        else:
+            tails[pos] = value
+            tails_idx[pos] = i
+        prev[i] = tails_idx[pos - 1] if pos else -1
+    members, i = set(), tails_idx[-1] if tails_idx else -1
+    while i >= 0:
+        members.add(i)
+        i = prev[i]
+    return members
+
+
+def propose(old: Regulation, new: Regulation) -> Alignment:
+    a, b = text_units(old), text_units(new)
+    a_pos = {u.id: i for i, u in enumerate(a)}
+    b_pos = {u.id: i for i, u in enumerate(b)}
+    matched: dict[str, tuple[str, str, float]] = {}      # old id -> (new id, pass, similarity)
+    taken: set[str] = set()
+
+    def take(ua: Unit, ub: Unit, how: str, sim: float) -> None:
+        matched[ua.id] = (ub.id, how, sim)
+        taken.add(ub.id)
+
+    # 1. label: the same anchor id and alike.
+    by_id = {u.id: u for u in b}
+    for ua in a:
+        ub = by_id.get(ua.id)
+        if ub is not None and ub.kind == ua.kind:
+            sim = similarity(ua, ub)
+            if sim >= FUZZY:
+                take(ua, ub, "label", sim)
+    # 2. exact: the same words.
+    by_body: dict[str, list[Unit]] = {}
+    for ub in b:
+        if ub.id not in taken:
+            by_body.setdefault(" ".join(tokens(body(ub))), []).append(ub)
+    for ua in a:
+        if ua.id in matched:
+            continue
+        candidates = [u for u in by_body.get(" ".join(tokens(body(ua))), []) if u.id not in taken]
+        if candidates and tokens(body(ua)):
+            take(ua, candidates[0], "exact", 1.0)
+    # 3. fuzzy: best pairs first, above the threshold.
+    words_b = {u.id: set(tokens(body(u))) for u in b}
+    scored = []
+    for ua in a:
+        if ua.id in matched:
+            continue
+        wa = set(tokens(body(ua)))
+        if not wa:
+            continue
+        for ub in b:
+            if ub.id in taken or not words_b[ub.id]:
+                continue
+            jaccard = len(wa & words_b[ub.id]) / len(wa | words_b[ub.id])
+            if jaccard >= 0.25:
+                scored.append((similarity(ua, ub), ua, ub))
+    for sim, ua, ub in sorted(scored, key=lambda s: -s[0]):
+        if sim < FUZZY:
+            break
+        if ua.id not in matched and ub.id not in taken:
+            take(ua, ub, "fuzzy", sim)
+    # 4. position: alone between two aligned neighbours and still alike.
+    anchors = sorted((a_pos[o], b_pos[n]) for o, (n, _, _) in matched.items())
+    bounds = [(-1, -1)] + anchors + [(len(a), len(b))]
+    for (ao, bo), (an, bn) in zip(bounds, bounds[1:]):
+        gap_a = [u for u in a[ao + 1:an] if u.id not in matched]
+        gap_b = [u for u in b[bo + 1:bn] if u.id not in taken] if bn > bo else []
+        for ua, ub in zip(gap_a, gap_b):
+            sim = similarity(ua, ub)
+            if sim >= POSITION:
+                take(ua, ub, "position", sim)
+    # Types: order breaks are "moved"; equal words with another number "renumbered".
+    ordered = sorted(matched.items(), key=lambda kv: a_pos[kv[0]])
+    in_order = _lis_members([b_pos[n] for _, (n, _, _) in ordered])
+    alignment = Alignment(old.slug, new.slug)
+    old_by_id = {u.id: u for u in a}
+    for index, (old_id, (new_id, how, sim)) in enumerate(ordered):
+        ua, ub = old_by_id[old_id], by_id[new_id]
+        if index not in in_order:
+            kind = "moved"
+        elif tokens(body(ua)) == tokens(body(ub)):
+            kind = "same" if tokens(ua.text) == tokens(ub.text) else "renumbered"
+        else:
+            kind = "modified"
+        alignment.pairs.append(Pair([old_id], [new_id], kind, how, round(sim, 3)))
+    alignment.pairs += [Pair([u.id], [], "removed", "none") for u in a if u.id not in matched]
+    alignment.pairs += [Pair([], [u.id], "added", "none") for u in b if u.id not in taken]
+    return alignment
+
+
+def display_order(alignment: Alignment, old: Regulation, new: Regulation) -> list[Pair]:
+    """Pairs in the new text's order, removed units where they stood in the old one."""
+    a_pos = {u.id: i for i, u in enumerate(text_units(old))}
+    b_pos = {u.id: i for i, u in enumerate(text_units(new))}
+    with_new = sorted((p for p in alignment.pairs if p.new), key=lambda p: min(b_pos.get(i, 0) for i in p.new))
+    removed = sorted((p for p in alignment.pairs if not p.new), key=lambda p: min(a_pos.get(i, 0) for i in p.old))
+    out: list[Pair] = []
+    for pair in with_new:
+        if pair.old and pair.type != "moved":
+            here = min(a_pos.get(i, 0) for i in pair.old)
+            while removed and min(a_pos.get(i, 0) for i in removed[0].old) < here:
+                out.append(removed.pop(0))
+        out.append(pair)
+    return out + removed
