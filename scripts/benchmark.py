@@ -8,10 +8,12 @@ temporary folder:
   structured/ hold N regulations derived from the real ones: the four real
   texts copied N/4 times under new slugs (relations renamed within each copy,
   titles numbered so every page is distinct);
-* a plain mkdocs-material site of the same generated markdown: one page per
-  regulation whose body is the HTML the project renders for it, the project's
-  hand-written pages and CSS, and no nav (MkDocs then lists every page in the
-  navigation, on every page: the default a plain site gets).
+* a plain mkdocs-material site of the same generated markdown: every page the
+  project builds (regulations, deadline tables, comparisons, hand-written
+  pages), written out by one extra, unmeasured build of the project as its
+  front matter plus its final content, with the project's CSS, the same theme
+  settings and no nav (MkDocs then lists every page in the navigation, on
+  every page: the default a plain site gets).
 
 Both are built with ``mkdocs build`` as child processes; the figures are that
 child's own resource usage (``os.wait4``): CPU seconds (user + system), wall
@@ -38,10 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
 
-from quyche.loader import Project, load_valid_corpus  # noqa: E402
-from quyche.site.render import regulation_html  # noqa: E402
 
 #: The targets of the issue: at 400 regulations the project builds in at most
 #: a quarter of plain mkdocs-material's CPU time, with a median page < 100 KB.
@@ -100,8 +99,6 @@ theme:
     - search.highlight
 plugins:
   - search
-extra_css:
-  - assets/quyche.css
 markdown_extensions:
   - attr_list
   - md_in_html
@@ -111,26 +108,59 @@ markdown_extensions:
       permalink: "¶"
 """
 
+#: A hook added to a copy of the project's config, for one unmeasured build that
+#: writes every page as plain markdown: its front matter and its final content
+#: (every macro expanded, every generated body in place).
+DUMP_HOOK = """\
+import os
+from pathlib import Path
+
+import yaml
+
+OUT = Path(os.environ["QUYCHE_BENCH_DUMP"])
+
+
+def on_page_context(context, page, config, nav):
+    target = OUT / page.file.src_uri
+    target.parent.mkdir(parents=True, exist_ok=True)
+    meta = {k: page.meta[k] for k in ("title", "hide") if k in page.meta}
+    front = "---\\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\\n\\n" if meta else ""
+    target.write_text(front + page.content + "\\n", encoding="utf-8")
+    return context
+"""
+
 
 def plain_copy(dest: Path, project: Path) -> None:
-    """The same pages as plain markdown for plain mkdocs-material (no macros, no hooks)."""
-    regs = load_valid_corpus(Project(project))
-    corpus = {r.slug: r for r in regs}
+    """Every page the project generates, as markdown for plain mkdocs-material.
+
+    Taken from the project's own build (a copy of its config with one more
+    hook), so the plain site has exactly the same pages and content, whatever
+    pages the project grows; it gets no macros, no hooks and no nav.
+    """
     docs = dest / "docs"
-    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    (docs / "nguon").mkdir(parents=True)
-    rows = []
-    for reg in regs:
-        title = reg.metadata.short_title.replace('"', "'")
-        html = regulation_html(reg, corpus)
-        (docs / f"{reg.slug}.md").write_text(
-            f'---\ntitle: "{title}"\nhide:\n  - toc\n---\n\n# {reg.metadata.title}\n\n{html}\n', encoding="utf-8")
-        shutil.copy(reg.source_path, docs / "nguon" / f"{reg.slug}.txt")
-        rows.append(f"| [{reg.metadata.title}]({reg.slug}.md) | {reg.metadata.issuing_body} |")
-    (docs / "index.md").write_text("# Sổ tay quy chế làm việc\n\n| Văn bản | Cơ quan |\n| --- | --- |\n"
-                                   + "\n".join(rows) + "\n", encoding="utf-8")
-    shutil.copy(ROOT / "docs" / "huong-dan-bien-tap.md", docs / "huong-dan-bien-tap.md")
-    (dest / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    docs.mkdir(parents=True)
+    (project / "bench_dump.py").write_text(DUMP_HOOK, encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    if re.search(r"^hooks:\s*$", config, re.M):
+        config = re.sub(r"^hooks:\s*$", "hooks:\n  - bench_dump.py", config, count=1, flags=re.M)
+    else:
+        config += "\nhooks:\n  - bench_dump.py\n"
+    (project / "mkdocs-dump.yml").write_text(config, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "QUYCHE_BENCH_DUMP": str(docs)}
+    site = dest / "dump-site"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs-dump.yml", "-d", str(site)],
+                          cwd=project, env=env, capture_output=True, text=True)
+    (project / "bench_dump.py").unlink()
+    (project / "mkdocs-dump.yml").unlink()
+    if done.returncode != 0:
+        raise SystemExit(f"the dump build failed:\n{done.stderr[-3000:]}")
+    extra_css = re.findall(r"^\s*-\s*(assets/\S+\.css)", config, re.M)
+    for css in extra_css:
+        (docs / css).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(site / css, docs / css)
+    shutil.rmtree(site)
+    plain = PLAIN_CONFIG + ("extra_css:\n" + "".join(f"  - {c}\n" for c in extra_css) if extra_css else "")
+    (dest / "mkdocs.yml").write_text(plain, encoding="utf-8")
 
 
 def build(folder: Path) -> Build:

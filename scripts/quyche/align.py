@@ -1,7 +1,7 @@
 """Which unit of one version corresponds to which unit of another.
 
 The proposer works in passes and records which pass matched each pair:
-``label`` (same id, similar text), ``exact`` (same words), ``fuzzy`` (most
+``exact`` (same words), ``label`` (same id, similar text), ``fuzzy`` (most
 similar words above a threshold), ``position`` (left between two aligned
 neighbours and still alike). What is left is ``added`` or ``removed``. People
 review the proposal, which is stored as a comparison spec in YAML.
@@ -87,15 +87,7 @@ def propose(old: Regulation, new: Regulation) -> Alignment:
         matched[ua.id] = (ub.id, how, sim)
         taken.add(ub.id)
 
-    # 1. label: the same anchor id and alike.
-    by_id = {u.id: u for u in b}
-    for ua in a:
-        ub = by_id.get(ua.id)
-        if ub is not None and ub.kind == ua.kind:
-            sim = similarity(ua, ub)
-            if sim >= FUZZY:
-                take(ua, ub, "label", sim)
-    # 2. exact: the same words.
+    # 1. exact: the same words.
     by_body: dict[str, list[Unit]] = {}
     for ub in b:
         if ub.id not in taken:
@@ -106,6 +98,15 @@ def propose(old: Regulation, new: Regulation) -> Alignment:
         candidates = [u for u in by_body.get(" ".join(tokens(body(ua))), []) if u.id not in taken]
         if candidates and tokens(body(ua)):
             take(ua, candidates[0], "exact", 1.0)
+    # 2. label: the same anchor id and alike (after exact, so that an
+    # inserted article does not steal the number of the one it pushed down).
+    by_id = {u.id: u for u in b}
+    for ua in a:
+        ub = by_id.get(ua.id)
+        if ub is not None and ub.kind == ua.kind and ua.id not in matched and ub.id not in taken:
+            sim = similarity(ua, ub)
+            if sim >= FUZZY:
+                take(ua, ub, "label", sim)
     # 3. fuzzy: best pairs first, above the threshold.
     words_b = {u.id: set(tokens(body(u))) for u in b}
     scored = []

@@ -70,7 +70,15 @@ def fact_changes(old: Regulation, new: Regulation, year: int) -> list[FactChange
         out.append(FactChange((b or a).name, a, b, words_a, words_b,
                               per_year(old, a, year) if a else None, per_year(new, b, year) if b else None))
     order = {"meeting": 0, "report": 1, "plan_submission": 2, "lead_time": 3, "working_session": 4}
-    return sorted(out, key=lambda c: (order.get((c.new or c.old).type, 9), (c.new or c.old).name))
+    # Changes to what both versions regulate first, then what one version alone has.
+    # Largest change in how often something happens first.
+    def shift(c: FactChange) -> int:
+        if c.old_per_year is None or c.new_per_year is None:
+            return 0
+        return abs(c.old_per_year - c.new_per_year)
+
+    return sorted(out, key=lambda c: (not (c.old and c.new), -shift(c), order.get((c.new or c.old).type, 9),
+                                      (c.new or c.old).name))
 
 
 def unit_names(text: str) -> list[str]:

@@ -71,11 +71,23 @@ def word_diff(old: str, new: str, timeout: float = 1.0) -> WordDiff:
     return WordDiff(ops)
 
 
+def space_before(previous: list[str], word: str) -> bool:
+    """Whether display puts a space before a token: none before , . ; : ) », none
+    after ( « and none inside numbers such as 5.1 or 25/11."""
+    if not previous:
+        return False
+    last = previous[-1]
+    if re.match(r"^[,.;:!?)\]»”%…/]$", word) or last in ("(", "[", "«", "“", "/"):
+        return False
+    if last == "." and len(previous) > 1 and previous[-2].isdigit() and word.isdigit():
+        return False
+    return True
+
+
 def join_tokens(words: tuple[str, ...] | list[str]) -> str:
-    """Re-space tokens for display: no space before punctuation like , . ; : ) »."""
-    out = ""
+    out: list[str] = []
+    text = ""
     for word in words:
-        if out and not re.match(r"^[,.;:!?)\]»”%…]$", word) and not out.endswith(("(", "[", "«", "“")):
-            out += " "
-        out += word
-    return out
+        text += (" " if space_before(out, word) else "") + word
+        out.append(word)
+    return text

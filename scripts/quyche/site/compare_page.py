@@ -10,7 +10,7 @@ from ..align import Alignment, display_order
 from ..changes import FACT_TYPES, fact_changes, name_changes, rows, type_name
 from ..ids import human_citation
 from ..model import Regulation
-from ..worddiff import DELETE, EQUAL, INSERT, join_tokens
+from ..worddiff import DELETE, INSERT, join_tokens, space_before
 from .render import environment
 
 CSS = Path(__file__).resolve().parent.parent / "templates" / "compare.css"
@@ -18,16 +18,17 @@ CSS = Path(__file__).resolve().parent.parent / "templates" / "compare.css"
 
 def diff_html(diff, side: str) -> Markup:
     """One side of a word diff: deletions marked on the old side, insertions on the new."""
-    parts = []
+    shown: list[str] = []
+    html = []
     for op, words in diff.ops:
+        if op == (INSERT if side == "old" else DELETE):
+            continue
+        tag = {DELETE: "del", INSERT: "ins"}.get(op)
+        lead = " " if space_before(shown, words[0]) else ""
         text = escape(join_tokens(words))
-        if op == EQUAL:
-            parts.append(str(text))
-        elif op == DELETE and side == "old":
-            parts.append(f"<del>{text}</del>")
-        elif op == INSERT and side == "new":
-            parts.append(f"<ins>{text}</ins>")
-    return Markup(" ".join(parts))
+        shown.extend(words)
+        html.append(f"{lead}<{tag}>{text}</{tag}>" if tag else f"{lead}{text}")
+    return Markup("".join(html))
 
 
 def compare_html(alignment: Alignment, old: Regulation, new: Regulation, year: int,

@@ -1,0 +1,118 @@
+"""`quyche compare OLD NEW -o OUT.html`: compare any two texts, in the corpus formats.
+
+Neither text needs to be in the corpus: both are ingested in memory, aligned
+with the same passes as the published comparisons, and written as one
+self-contained HTML file (inline CSS, no script, no outside request) that can
+be emailed. ``--table`` also writes the drafting table "Bảng so sánh".
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import sys
+from pathlib import Path
+
+from .align import display_order, propose
+from .ids import expected_ids
+from .ingest.blocks import split_blocks
+from .ingest.tree import Node, build_tree
+from .ingest.writer import detect_scheme, guess_metadata
+from .model import Metadata, Regulation, Unit
+from .normalize import nfc
+from .site.compare_page import compare_html
+
+TABLE_HEADER = ["Quy định hiện hành", "Dự thảo", "Thuyết minh"]
+
+
+def regulation_from_text(path: Path, slug: str) -> Regulation:
+    raw = nfc(path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n"))
+    scheme = detect_scheme(raw)
+    blocks = split_blocks(raw)
+    roots = build_tree(blocks, scheme)
+    ids = {id(node): new_id for node, new_id in expected_ids(roots, scheme)}
+
+    def unit(node: Node, normative: bool) -> Unit:
+        mine = normative and node.kind != "khoi"
+        return Unit(id=ids[id(node)], kind=node.kind, text=node.text, line=node.first_line, title=node.title,
+                    role=node.role, normative=mine, scheme=scheme,
+                    children=tuple(unit(c, mine) for c in node.children))
+
+    meta = guess_metadata(blocks, slug, scheme, str(path))
+    signed = dt.date.fromisoformat(meta["signed"]) if meta["signed"] else None
+    title = meta["title"] if not meta["title"].startswith("TODO") else path.name
+    metadata = Metadata(title=title, short_title=path.name, issuing_body="", document_type="",
+                        number=meta["number"], signed=signed, signed_quote=meta["signed_quote"], signer=None,
+                        signer_quote=None, status="in_force", relations=(), source=str(path), scheme=scheme)
+    return Regulation(slug=slug, path=path, source_path=path, metadata=metadata,
+                      units=tuple(unit(r, True) for r in roots))
+
+
+def table_rows(old: Regulation, new: Regulation, alignment) -> list[list[str]]:
+    rows = []
+    for pair in display_order(alignment, old, new):
+        if pair.type == "same":
+            continue
+        rows.append([" ".join(old.unit(i).plain for i in pair.old), " ".join(new.unit(i).plain for i in pair.new), ""])
+    return rows
+
+
+def write_table(path: Path, rows: list[list[str]], title: str) -> None:
+    if path.suffix.lower() == ".csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(TABLE_HEADER)
+            writer.writerows(rows)
+        return
+    if path.suffix.lower() == ".docx":
+        from docx import Document
+        from docx.enum.section import WD_ORIENT
+        from docx.shared import Cm
+
+        doc = Document()
+        section = doc.sections[0]
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+        for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, margin, Cm(1.5))
+        doc.add_heading("BẢNG SO SÁNH", level=1)
+        doc.add_paragraph(title)
+        table = doc.add_table(rows=1, cols=3)
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, TABLE_HEADER):
+            cell.text = text
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
+        for row in rows:
+            cells = table.add_row().cells
+            for cell, text in zip(cells, row):
+                cell.text = text
+        doc.save(str(path))
+        return
+    raise ValueError(f"--table must end in .csv or .docx, not {path.suffix or '(no suffix)'}")
+
+
+def compare_files(old_path: Path, new_path: Path, output: Path, table: Path | None) -> int:
+    for path in (old_path, new_path):
+        if not path.is_file():
+            print(f"quyche compare: {path}: no such file", file=sys.stderr)
+            return 1
+    if table is not None and table.suffix.lower() not in (".csv", ".docx"):
+        print(f"quyche compare: --table {table}: expected a .csv or .docx file name", file=sys.stderr)
+        return 1
+    try:
+        old = regulation_from_text(old_path, "cu")
+        new = regulation_from_text(new_path, "moi")
+    except UnicodeDecodeError as exc:
+        print(f"quyche compare: not UTF-8 text ({exc.reason} at byte {exc.start})", file=sys.stderr)
+        return 1
+    if not any(u.text for u in old.walk()) or not any(u.text for u in new.walk()):
+        print("quyche compare: one of the texts is empty", file=sys.stderr)
+        return 1
+    alignment = propose(old, new)
+    html = compare_html(alignment, old, new, dt.date.today().year, None, None, standalone=True)
+    output.write_text(html, encoding="utf-8")
+    print(f"wrote {output}: {len(alignment.pairs)} aligned rows")
+    if table is not None:
+        write_table(table, table_rows(old, new, alignment), f"{old_path.name} → {new_path.name}")
+        print(f"wrote {table}")
+    return 0
