@@ -13,7 +13,9 @@ from mkdocs.structure.files import File
 
 from quyche.exports import csv_bytes, facts_of_actor, icalendar, json_bytes
 from quyche.problems import ProblemsFound
-from quyche.site.build import comparison_page, comparisons, corpus, deadlines_page, regulation_page
+from quyche.site.build import (comparison_page, comparisons, corpus, deadlines_page, marks_page,
+                               regulation_page, topic_page)
+from quyche.topics import TOPICS
 from quyche.site.compare_page import CSS as COMPARE_CSS
 from quyche.site.facts_pages import years_shown
 
@@ -27,13 +29,18 @@ def on_config(config):
         regs = corpus(_root(config), fresh=True)
     except ProblemsFound as exc:
         raise PluginError("structured data has problems; run `quyche check`:\n" + str(exc)) from None
-    section = {"Văn bản": [{reg.metadata.short_title: [{"Toàn văn": f"{slug}/index.md"},
-                                                        {"Lịch và thời hạn": f"{slug}/moc-thoi-gian.md"}]}
-                            for slug, reg in regs.items()]}
+    def pages(slug, reg):
+        out = [{"Toàn văn": f"{slug}/index.md"}, {"Lịch và thời hạn": f"{slug}/moc-thoi-gian.md"}]
+        if reg.metadata.marks_amendments:
+            out.append({"Đánh dấu sửa đổi": f"{slug}/danh-dau-sua-doi.md"})
+        return out
+
+    section = {"Văn bản": [{reg.metadata.short_title: pages(slug, reg)} for slug, reg in regs.items()]}
+    topics = {"So sánh giữa các cơ quan": [{t.title: f"chu-de/{t.slug}.md"} for t in TOPICS]}
     compared = [{f"{regs[c.old].metadata.short_title} → {regs[c.new].metadata.short_title}":
                  f"so-sanh/{c.old}--{c.new}.md"} for c in comparisons(_root(config))]
     nav = list(config.nav or [])
-    config.nav = nav[:1] + [section] + ([{"So sánh phiên bản": compared}] if compared else []) + nav[1:]
+    config.nav = nav[:1] + [section] + ([{"So sánh phiên bản": compared}] if compared else []) + [topics] + nav[1:]
     return config
 
 
@@ -55,6 +62,11 @@ def on_files(files, config):
                 name = f"{actor.name} — {reg.metadata.short_title}"
                 files.append(File.generated(config, f"xuat/{slug}/{actor.id}.ics",
                                             content=icalendar(reg, facts, name, base, years)))
+    for topic in TOPICS:
+        files.append(File.generated(config, f"chu-de/{topic.slug}.md", content=topic_page(topic)))
+    for slug, reg in regs.items():
+        if reg.metadata.marks_amendments:
+            files.append(File.generated(config, f"{slug}/danh-dau-sua-doi.md", content=marks_page(reg)))
     for c in comparisons(root):
         files.append(File.generated(config, f"so-sanh/{c.old}--{c.new}.md", content=comparison_page(c)))
     files.append(File.generated(config, "assets/compare.css", abs_src_path=str(COMPARE_CSS)))

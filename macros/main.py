@@ -9,6 +9,10 @@ from quyche.abbreviations import glossary
 from quyche.ids import human_citation
 from quyche.site.build import comparisons, corpus
 from quyche.site.compare_page import compare_html
+from quyche.site.render import environment
+from quyche.describe import actor_names
+from quyche.marks import marks
+from quyche.topics import TOPICS, matrix
 from quyche.site.facts_pages import combined_html, deadlines_html, years_shown
 from quyche.site.render import STATUS, regulation_html
 
@@ -81,3 +85,23 @@ def define_env(env):
                 return compare_html(alignment, regulation(old), regulation(new), years_shown().start,
                                     f"../../{old}/", f"../../{new}/")
         raise KeyError(f"no comparison spec structured/so-sanh/{old}--{new}.yaml")
+
+    @env.macro
+    def chu_de(slug: str) -> str:
+        """One topic asked of every regulation: a column per regulation, each cell linked."""
+        topic = next((t for t in TOPICS if t.slug == slug), None)
+        if topic is None:
+            raise KeyError(f"unknown topic '{slug}'; known: {', '.join(t.slug for t in TOPICS)}")
+        return environment().get_template("topic.html").render(
+            topic=topic, cells=matrix(topic, list(corpus(root).values())), names=actor_names, cite=human_citation)
+
+    @env.macro
+    def danh_dau_sua_doi(slug: str) -> str:
+        """Spans the text marks as amended, by article."""
+        reg = regulation(slug)
+        found = marks(reg)
+        groups: dict = {}
+        for m in found:
+            groups.setdefault(m.article.id if m.article else "", (m.article, []))[1].append(m)
+        return environment().get_template("marks.html").render(
+            reg=reg, marks=found, groups=[g for g in groups.values() if g[0] is not None], cite=human_citation)

@@ -179,6 +179,7 @@ def build_regulation(doc: Located, path: Path, project: Project, problems: list[
         signed_quote=meta.get("signed_quote"), signer=meta.get("signer"),
         signer_quote=meta.get("signer_quote"), status=meta["status"], relations=relations,
         source=meta["source"], scheme=scheme, term=meta.get("term"), note=meta.get("note"),
+        marks_amendments=bool(meta.get("marks_amendments", False)),
         lines={"": meta.line, **meta.key_lines},
     )
     return Regulation(

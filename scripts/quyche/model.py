@@ -94,6 +94,7 @@ class Metadata:
     scheme: str                  # dieu | outline
     term: str | None = None
     note: str | None = None
+    marks_amendments: bool = False
     lines: dict = field(default_factory=dict, compare=False, repr=False)  # key -> YAML line
 
     def line_of(self, key: str) -> int:

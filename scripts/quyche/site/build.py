@@ -67,3 +67,13 @@ def comparison_page(alignment) -> str:
         f"# So sánh hai phiên bản\n\n"
         f"{{{{ so_sanh('{alignment.old}', '{alignment.new}') }}}}\n"
     )
+
+
+def topic_page(topic) -> str:
+    return f"---\nhide:\n  - toc\n---\n\n# {topic.title}\n\n{{{{ chu_de('{topic.slug}') }}}}\n"
+
+
+def marks_page(reg: Regulation) -> str:
+    title = f"Đánh dấu sửa đổi — {reg.metadata.short_title}".replace('"', "'")
+    return (f'---\ntitle: "{title}"\nhide:\n  - toc\n---\n\n# Các đoạn được đánh dấu sửa đổi\n\n'
+            f"[← Toàn văn](../index.md)\n\n{{{{ danh_dau_sua_doi('{reg.slug}') }}}}\n")
