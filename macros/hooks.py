@@ -14,7 +14,7 @@ from mkdocs.structure.files import File
 from quyche.exports import csv_bytes, facts_of_actor, icalendar, json_bytes
 from quyche.problems import ProblemsFound
 from quyche.site.build import (comparison_page, comparisons, corpus, deadlines_page, marks_page,
-                               regulation_page, topic_page)
+                               regulation_page, role_page, topic_page)
 from quyche.topics import TOPICS
 from quyche.site.compare_page import CSS as COMPARE_CSS
 from quyche.site.facts_pages import years_shown
@@ -40,7 +40,7 @@ def on_config(config):
     compared = [{f"{regs[c.old].metadata.short_title} → {regs[c.new].metadata.short_title}":
                  f"so-sanh/{c.old}--{c.new}.md"} for c in comparisons(_root(config))]
     nav = list(config.nav or [])
-    config.nav = nav[:1] + [section] + ([{"So sánh phiên bản": compared}] if compared else []) + [topics] + nav[1:]
+    config.nav = nav[:1] + [section] + [{"Thẻ vai trò": "vai-tro.md"}] + ([{"So sánh phiên bản": compared}] if compared else []) + [topics] + nav[1:]
     return config
 
 
@@ -62,6 +62,9 @@ def on_files(files, config):
                 name = f"{actor.name} — {reg.metadata.short_title}"
                 files.append(File.generated(config, f"xuat/{slug}/{actor.id}.ics",
                                             content=icalendar(reg, facts, name, base, years)))
+    for slug, reg in regs.items():
+        for actor in reg.actors:
+            files.append(File.generated(config, f"{slug}/vai-tro/{actor.id}.md", content=role_page(reg, actor)))
     for topic in TOPICS:
         files.append(File.generated(config, f"chu-de/{topic.slug}.md", content=topic_page(topic)))
     for slug, reg in regs.items():

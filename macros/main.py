@@ -13,6 +13,8 @@ from quyche.site.render import environment
 from quyche.describe import actor_names
 from quyche.marks import marks
 from quyche.topics import TOPICS, matrix
+from quyche.describe import weekday, when
+from quyche.roles import GROUP_NAMES, ROLE_NAMES, card, changes, versions
 from quyche.site.facts_pages import combined_html, deadlines_html, years_shown
 from quyche.site.render import STATUS, regulation_html
 
@@ -105,3 +107,33 @@ def define_env(env):
             groups.setdefault(m.article.id if m.article else "", (m.article, []))[1].append(m)
         return environment().get_template("marks.html").render(
             reg=reg, marks=found, groups=[g for g in groups.values() if g[0] is not None], cite=human_citation)
+
+    @env.macro
+    def the_vai_tro(slug: str, actor_id: str) -> str:
+        """The role card of one post: relations, meetings, reports, duties, dates, changes across versions."""
+        reg = regulation(slug)
+        year = years_shown().start
+        c = card(reg, reg.actor(actor_id), year)
+        older, newer, diff = None, None, None
+        for relation, version in versions(reg, corpus(root)):
+            if any(a.id == actor_id for a in version.actors):
+                older, newer = (version, reg) if relation == "older" else (reg, version)
+                diff = changes(card(older, older.actor(actor_id), year), card(newer, newer.actor(actor_id), year))
+                break
+        return environment().get_template("role.html").render(
+            c=c, reg=reg, year=year, base="../../../", cite=human_citation, when=when, weekday=weekday,
+            names=actor_names, ROLE_NAMES=ROLE_NAMES, group_name=GROUP_NAMES.get(c.actor.group or "", ""),
+            older=older, newer=newer, changes=diff)
+
+    @env.macro
+    def danh_sach_vai_tro() -> str:
+        """All role cards, grouped by comparable post across regulations."""
+        from quyche.roles import involved
+        groups: dict = {}
+        for reg in corpus(root).values():
+            for actor in reg.actors:
+                count = len({f.id for _, f in involved(reg, actor.id)})
+                groups.setdefault(actor.group or "", []).append((reg, actor, count))
+        order = list(GROUP_NAMES)
+        ordered = sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
+        return environment().get_template("roles_index.html").render(groups=ordered, group_names=GROUP_NAMES)

@@ -6,7 +6,7 @@ import pytest
 from quyche.loader import Project
 from quyche.model import Regulation
 
-from support import ROOT, TmpProject, copy_project, repo_corpus
+from support import ROOT, TmpProject, copy_project, mkdocs_build, repo_corpus
 
 
 @pytest.fixture(scope="session")
@@ -30,3 +30,12 @@ def tmp_project(tmp_path, capsys) -> TmpProject:
     ``quyche --root <copy> check`` in-process and returns code, stdout, stderr.
     """
     return copy_project(tmp_path / "project", capsys)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The site built once with `mkdocs build --strict`, for tests that read its pages."""
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, out)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return out

@@ -197,3 +197,13 @@ def copy_project(dest: Path, capsys) -> TmpProject:
 def text_line(unit: Unit) -> int:
     """The YAML line of a unit's text (where an edit to a one-line text lands)."""
     return unit.text_line or unit.line
+
+
+def mkdocs_build(project: Path, site: Path):
+    """`mkdocs build --strict` of a project into ``site``; returns the CompletedProcess."""
+    import os
+    import subprocess
+    import sys
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                          cwd=project, capture_output=True, text=True, env=env)

@@ -17,18 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REGULATIONS = load_valid_corpus(Project(ROOT))
 
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                          cwd=project, capture_output=True, text=True, env=env)
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-    return out
+from support import mkdocs_build
 
 
 class _Collector(HTMLParser):

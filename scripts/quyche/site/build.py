@@ -77,3 +77,9 @@ def marks_page(reg: Regulation) -> str:
     title = f"Đánh dấu sửa đổi — {reg.metadata.short_title}".replace('"', "'")
     return (f'---\ntitle: "{title}"\nhide:\n  - toc\n---\n\n# Các đoạn được đánh dấu sửa đổi\n\n'
             f"[← Toàn văn](../index.md)\n\n{{{{ danh_dau_sua_doi('{reg.slug}') }}}}\n")
+
+
+def role_page(reg: Regulation, actor) -> str:
+    title = f"{actor.name} — {reg.metadata.short_title}".replace('"', "'")
+    return (f'---\ntitle: "{title}"\nhide:\n  - toc\n---\n\n'
+            f"# Thẻ vai trò: {actor.name}\n\n{{{{ the_vai_tro('{reg.slug}', '{actor.id}') }}}}\n")

@@ -1,0 +1,88 @@
+"""Role cards: one per post, holding every fact that involves it, every line linked to a clause."""
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+from quyche.loader import Project, load_valid_corpus
+from quyche.roles import card, changes, involved
+
+CORPUS = {r.slug: r for r in load_valid_corpus(Project.find())}
+ACTORS = [(reg, actor) for reg in CORPUS.values() for actor in reg.actors if involved(reg, actor.id)]
+
+
+@pytest.mark.parametrize("reg,actor", ACTORS, ids=[f"{r.slug}/{a.id}" for r, a in ACTORS])
+def test_every_fact_of_an_actor_is_on_its_card(reg, actor):
+    expected = {f.id for _, f in involved(reg, actor.id)}
+    assert card(reg, actor, 2026).facts == expected
+
+
+class _Card(HTMLParser):
+    """Collects, for each list item and table row of the card, whether it links to a clause."""
+
+    def __init__(self):
+        super().__init__()
+        self.in_card = 0
+        self.items: list[list[str]] = []
+        self.stack: list[list[str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "div" and "qc-card" in (a.get("class") or "").split():
+            self.in_card = 1
+        elif tag == "div" and self.in_card:
+            self.in_card += 1
+        if not self.in_card:
+            return
+        if tag in ("li", "tr"):
+            self.stack.append([])
+        if tag == "a" and self.stack:
+            for item in self.stack:
+                item.append(a.get("href", ""))
+
+    def handle_endtag(self, tag):
+        if tag == "div" and self.in_card:
+            self.in_card -= 1
+        if tag in ("li", "tr") and self.stack and self.in_card:
+            self.items.append(self.stack.pop())
+
+
+@pytest.mark.parametrize("reg,actor", ACTORS, ids=[f"{r.slug}/{a.id}" for r, a in ACTORS])
+def test_every_line_of_a_card_links_to_a_clause(site, reg, actor):
+    page = site / reg.slug / "vai-tro" / actor.id / "index.html"
+    parser = _Card()
+    parser.feed(page.read_text(encoding="utf-8"))
+    rows = parser.items[1:] if parser.items and not parser.items[0] else parser.items
+    assert rows, "an empty card"
+    unlinked = [i for i, hrefs in enumerate(rows) if not any("#" in h for h in hrefs)]
+    # Header rows of tables carry no link; every other row and item does.
+    headers = page.read_text(encoding="utf-8").count("<thead>")
+    assert len(unlinked) <= headers
+
+
+def test_chanh_van_phong_card_shows_the_giao_ban_change_between_versions():
+    old, new = CORPUS["dak-lak-vp-ubnd-2021"], CORPUS["dak-lak-vp-ubnd-2025"]
+    found = changes(card(old, old.actor("chanh-van-phong"), 2026), card(new, new.actor("chanh-van-phong"), 2026))
+    giao_ban = next(c for c in found if c.new and c.new.id == "giao-ban-van-phong")
+    assert giao_ban.kind == "schedule"
+    assert "thứ Sáu" in giao_ban.old.schedule.words and "ngày 25" in giao_ban.new.schedule.words
+
+
+@pytest.mark.parametrize("slug,actor_id,chairs", [
+    ("dak-lak-vp-ubnd-2025", "chanh-van-phong", "giao-ban-van-phong"),
+    ("dak-lak-vp-ubnd-2021", "chanh-van-phong", "giao-ban-van-phong"),
+    ("tra-vinh-dang-uy-khoi-2019", "bi-thu", "hoi-nghi-ban-chap-hanh"),
+    ("dien-bien-tinh-uy-2020-2025", "bi-thu", "hoi-nghi-tinh-uy"),
+])
+def test_heads_chair_their_main_meetings(slug, actor_id, chairs):
+    c = card(CORPUS[slug], CORPUS[slug].actor(actor_id), 2026)
+    assert ("chair", chairs) in [(role, f.id) for role, f in c.meetings]
+
+
+def test_the_roles_index_groups_comparable_posts(site):
+    html = (site / "vai-tro" / "index.html").read_text(encoding="utf-8")
+    secretary = html[html.index('id="party_secretary"'):]
+    secretary = secretary[:secretary.index("</ul>")]
+    assert "tra-vinh-dang-uy-khoi-2019/vai-tro/bi-thu/" in secretary
+    assert "dien-bien-tinh-uy-2020-2025/vai-tro/bi-thu/" in secretary
