@@ -48,8 +48,14 @@ def numbers_in(text: str) -> set[int]:
     return found
 
 
+#: Weekdays written with digits, as texts often do ("thứ 5" = thứ Năm).
+WEEKDAY_DIGITS = {"MO": "thứ 2", "TU": "thứ 3", "WE": "thứ 4", "TH": "thứ 5", "FR": "thứ 6", "SA": "thứ 7"}
+
+
 def has_weekday(text: str, code: str) -> bool:
-    return WEEKDAYS[code] in normalize(text).lower()
+    plain = normalize(text).lower()
+    digits = WEEKDAY_DIGITS.get(code)
+    return WEEKDAYS[code] in plain or bool(digits and re.search(rf"{digits}(?!\d)", plain))
 
 
 def has_period(text: str, freq: str) -> bool:
