@@ -188,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[20, 100, 400])
     parser.add_argument("--keep", type=Path, help="write the generated projects here and keep them")
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --keep: rebuild the projects already generated there (after a code change)")
     args = parser.parse_args(argv)
     if any(n % 4 for n in args.sizes):
         parser.error("sizes must be multiples of 4 (the corpus is copied whole)")
@@ -200,11 +202,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for n in args.sizes:
             proj, plain = work / f"project-{n}", work / f"plain-{n}"
-            for folder in (proj, plain):
-                if folder.exists():
-                    shutil.rmtree(folder)
-            project_copy(proj, n)
-            plain_copy(plain, proj)
+            if not (args.reuse and proj.exists() and plain.exists()):
+                for folder in (proj, plain):
+                    if folder.exists():
+                        shutil.rmtree(folder)
+                project_copy(proj, n)
+                plain_copy(plain, proj)
+            else:
+                for name in ("docs", "macros"):
+                    shutil.rmtree(proj / name)
+                    shutil.copytree(ROOT / name, proj / name, ignore=shutil.ignore_patterns("__pycache__"))
+                shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
             pair = (build(proj), build(plain))
             results[n] = pair
             for name, b in zip(("project", "plain"), pair):

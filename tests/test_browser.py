@@ -1,0 +1,319 @@
+"""The built site in a real browser: Debian's Chromium, driven by Playwright.
+
+Every page of the built site is visited once (``crawl``), on a desktop screen
+and on a 390 px phone screen, and the tests below read what was seen: script
+errors, requests to other hosts, links and anchors, axe-core's accessibility
+findings, horizontal overflow. Pages are found by walking the built site, so a
+page kind added later (comparisons, role cards, …) is covered without a change
+here. Search is tested by typing in the search box, without accents.
+
+The browser is never downloaded: it is /usr/bin/chromium (``.ci/run`` installs
+Debian's package), or $QUYCHE_CHROMIUM. The site is served on 127.0.0.1 only,
+and every other host name resolves to nothing, so a page that reaches out is
+caught, not served.
+"""
+from __future__ import annotations
+
+import asyncio
+import functools
+import http.server
+import json
+import os
+import threading
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from playwright.async_api import async_playwright
+
+from support import ROOT, repo_corpus
+
+CHROMIUM = os.environ.get("QUYCHE_CHROMIUM", "/usr/bin/chromium")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync",
+         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"   # axe-core, pinned; see tests/vendor/README.md
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+SERIOUS = {"critical", "serious"}
+PARALLEL = 3   # pages open at once; the suite's time is mostly axe-core's
+
+
+@dataclass
+class Visit:
+    """What one page showed in the browser."""
+    url: str
+    status: int = 0
+    errors: list[str] = field(default_factory=list)     # uncaught exceptions and console errors
+    foreign: list[str] = field(default_factory=list)    # requests to another host
+    links: list[str] = field(default_factory=list)      # every a[href], resolved by the browser
+    ids: set[str] = field(default_factory=set)
+    violations: list[str] = field(default_factory=list)  # axe-core, critical or serious only
+    overflow: int = 0                                    # px the page is wider than a 390 px screen
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    """The built site on http://127.0.0.1:<free port>/."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def page_urls(site: Path, base: str) -> list[str]:
+    """Every HTML page of the built site, as the browser asks for it."""
+    urls = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        urls.append(base + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
+    return urls
+
+
+_COLLECT = """() => ({
+  links: [...document.querySelectorAll('a[href]')].map(a => a.href).filter(h => !h.startsWith('javascript:')),
+  ids: [...document.querySelectorAll('[id]')].map(e => e.id)
+       .concat([...document.querySelectorAll('a[name]')].map(a => a.name)),
+})"""
+_AXE = """async () => {
+  const r = await axe.run(document, {resultTypes: ['violations']});
+  return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                 nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+}"""
+_OVERFLOW = """() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth"""
+
+
+async def _small_index(route) -> None:
+    """The real index's config with its first entries: every page still starts search,
+    without indexing the whole site a hundred times (the search tests use the real one)."""
+    reply = await route.fetch()
+    index = json.loads(await reply.text())
+    index["docs"] = index["docs"][:20]
+    await route.fulfill(response=reply, body=json.dumps(index))
+
+
+def _watch(page, visit: Visit, origin: str) -> None:
+    page.on("pageerror", lambda exc: visit.errors.append(f"uncaught {exc}"))
+    page.on("console", lambda msg: visit.errors.append(f"console.error: {msg.text}") if msg.type == "error" else None)
+    page.on("request", lambda req: visit.foreign.append(req.url)
+            if req.url.split(":", 1)[0] in ("http", "https", "ws", "wss") and not req.url.startswith(origin) else None)
+
+
+async def _visit(browser, url: str, origin: str, limit: asyncio.Semaphore) -> Visit:
+    visit = Visit(url)
+    async with limit:
+        context = await browser.new_context(viewport=DESKTOP)
+        await context.add_init_script(path=str(AXE))
+        await context.route("**/search/search_index.json", _small_index)
+        page = await context.new_page()
+        _watch(page, visit, origin)
+        response = await page.goto(url, wait_until="load")
+        visit.status = response.status if response else 0
+        seen = await page.evaluate(_COLLECT)
+        visit.links, visit.ids = seen["links"], set(seen["ids"])
+        for v in await page.evaluate(_AXE):
+            if v["impact"] in SERIOUS:
+                visit.violations.append(f"{v['impact']} {v['id']} ({v['help']}): {', '.join(v['nodes'])}")
+        await page.set_viewport_size(PHONE)
+        await page.wait_for_timeout(50)
+        visit.overflow = await page.evaluate(_OVERFLOW)
+        await context.close()
+    return visit
+
+
+async def _crawl(urls: list[str], origin: str) -> dict[str, Visit]:
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            limit = asyncio.Semaphore(PARALLEL)
+            visits = await asyncio.gather(*(_visit(browser, url, origin, limit) for url in urls))
+        finally:
+            await browser.close()
+    return {v.url: v for v in visits}
+
+
+@pytest.fixture(scope="session")
+def crawl(site, served) -> dict[str, Visit]:
+    """Every page of the site, visited once on a desktop and once on a phone."""
+    assert Path(CHROMIUM).exists(), (f"no Chromium at {CHROMIUM}: install Debian's package "
+                                     "(apt-get install chromium), as .ci/run does, or set QUYCHE_CHROMIUM")
+    return asyncio.run(_crawl(page_urls(site, served), served))
+
+
+def _report(problems: dict[str, list[str]]) -> str:
+    return "\n".join(f"{url}\n    " + "\n    ".join(items[:8]) for url, items in problems.items() if items)
+
+
+# --- every page ------------------------------------------------------------------------
+
+def test_every_page_of_the_built_site_is_visited(site, crawl):
+    assert len(crawl) == len(list(site.rglob("*.html"))) > 10
+    regulation_pages = [url for url in crawl if any(url.endswith(f"/{slug}/") for slug in repo_corpus()[0])]
+    assert len(regulation_pages) == len(repo_corpus()[0])
+
+
+def test_every_page_loads_without_a_javascript_error(crawl):
+    problems = {url: v.errors for url, v in crawl.items()}
+    bad_status = {url: [f"HTTP {v.status}"] for url, v in crawl.items() if v.status != 200}
+    assert not any(problems.values()) and not bad_status, _report({**problems, **bad_status})
+
+
+def test_no_page_asks_another_host_for_anything(crawl):
+    problems = {url: v.foreign for url, v in crawl.items()}
+    assert not any(problems.values()), _report(problems)
+
+
+def _exists(url: str, cache: dict[str, bool]) -> bool:
+    if url not in cache:
+        try:
+            with urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=10) as reply:
+                cache[url] = reply.status == 200
+        except OSError:
+            cache[url] = False
+    return cache[url]
+
+
+def test_every_link_and_anchor_resolves(crawl, served):
+    """Links as the browser resolved them; anchors against the ids of the page they point to."""
+    problems: dict[str, list[str]] = {}
+    files: dict[str, bool] = {}
+    for url, visit in crawl.items():
+        for href in visit.links:
+            if not href.startswith(served):
+                continue   # another site: not fetched (no network), not ours to check
+            parts = urlsplit(href)
+            target = f"{parts.scheme}://{parts.netloc}{parts.path}"
+            if target in crawl:
+                if parts.fragment and unquote(parts.fragment) not in crawl[target].ids:
+                    problems.setdefault(url, []).append(f"{href}: no element with id '{unquote(parts.fragment)}'")
+            elif not _exists(target, files):
+                problems.setdefault(url, []).append(f"{href}: not found")
+    assert not problems, _report(problems)
+
+
+def test_axe_core_finds_no_critical_or_serious_violation(crawl):
+    problems = {url: v.violations for url, v in crawl.items()}
+    assert not any(problems.values()), _report(problems)
+
+
+def test_every_page_fits_a_390px_phone_screen(crawl):
+    """No horizontal scrolling of the page on a phone.
+
+    Every built page is checked, so the comparison pages (``so-sanh/``) and
+    any page kind added later are covered as soon as they exist.
+    """
+    problems = {url: [f"{v.overflow}px wider than the screen"] for url, v in crawl.items() if v.overflow > 0}
+    assert not problems, _report(problems)
+
+
+def test_the_comparison_pages_are_among_the_pages_checked_on_a_phone(crawl):
+    specs = sorted((ROOT / "structured" / "so-sanh").glob("*.yaml"))
+    compared = [url for url in crawl if "/so-sanh/" in url]
+    assert len(compared) >= len(specs), f"comparison specs {[p.stem for p in specs]}, pages {compared}"
+
+
+# --- search, typed without accents -----------------------------------------------------
+
+@dataclass(frozen=True)
+class Expected:
+    heading: str        # a result on the first screen (10 results) has this in its title
+    places: tuple       # and these passages are among the results
+
+
+#: The four searches of the issue. Places are the passages that regulate the thing asked for.
+SEARCHES = {
+    "chanh van phong": Expected("Chánh Văn phòng", ("dak-lak-vp-ubnd-2025/#dieu-4", "dak-lak-vp-ubnd-2025/#dieu-5",
+                                                     "dak-lak-vp-ubnd-2025/#dieu-10")),
+    "giao ban": Expected("giao ban", ("dak-lak-vp-ubnd-2025/#dieu-19", "dak-lak-vp-ubnd-2021/#muc-b-ii-5",
+                                      "tra-vinh-dang-uy-khoi-2019/#dieu-13")),
+    "bao cao nam": Expected("báo cáo", ("dak-lak-vp-ubnd-2025/#dieu-22", "dak-lak-vp-ubnd-2021/#muc-b-ii-7")),
+    "bi thu tinh uy": Expected("Bí thư Tỉnh ủy", ("dien-bien-tinh-uy-2020-2025/#dieu-6",)),
+}
+
+_RESULTS = """async () => {
+  /* Material renders 10 results, then 4 more each time the end of the list comes
+     into view: scroll up and down until every result the count announces is there. */
+  const wrap = document.querySelector('.md-search__scrollwrap');
+  const count = () => document.querySelectorAll('.md-search-result__item').length;
+  const pause = ms => new Promise(done => setTimeout(done, ms));
+  const announced = parseInt(document.querySelector('.md-search-result__meta').textContent) || 0;
+  for (let stuck = 0; count() < announced && stuck < 5; ) {
+    const before = count();
+    wrap.scrollTop = 0; wrap.dispatchEvent(new Event('scroll')); await pause(30);
+    wrap.scrollTop = wrap.scrollHeight; wrap.dispatchEvent(new Event('scroll')); await pause(120);
+    stuck = count() > before ? 0 : stuck + 1;
+  }
+  return {announced, groups: [...document.querySelectorAll('.md-search-result__item')].map(item =>
+    [...item.querySelectorAll('a.md-search-result__link')].map(a => {
+      const url = new URL(a.href);
+      const title = a.querySelector('h1, h2');
+      return [url.pathname.slice(1) + url.hash, title ? title.textContent : ''];
+    }))};
+}"""
+
+
+async def _search_all(base: str, queries: list[str]) -> dict[str, list[list[tuple[str, str]]]]:
+    """Each query typed into the search box of the home page; every result, grouped by page."""
+    out = {}
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            for query in queries:
+                page = await browser.new_page(viewport=DESKTOP)
+                errors: list[str] = []
+                page.on("pageerror", lambda exc: errors.append(str(exc)))
+                await page.goto(base, wait_until="load")
+                await page.fill("input.md-search__input", query)
+                await page.wait_for_selector(".md-search-result__link", timeout=20_000)
+                assert not errors, f"{query!r}: {errors}"
+                found = await page.evaluate(_RESULTS)
+                assert len(found["groups"]) == found["announced"], f"{query!r}: not every result was shown"
+                out[query] = [[tuple(link) for link in group] for group in found["groups"]]
+                await page.close()
+        finally:
+            await browser.close()
+    return out
+
+
+def _abbreviation_places() -> dict[str, str]:
+    """A passage that has only the expansion, and one that has only the abbreviation."""
+    from quyche.site.search import regulation_entries
+    entries = [e for slug, reg in repo_corpus()[0].items() for e in regulation_entries(reg, f"{slug}/")[1:]]
+    spelled = next(e for e in entries if "Ủy ban nhân dân" in e["text"] and "UBND" not in e["text"])
+    short = next(e for e in entries if "UBND" in e["text"] and "Ủy ban nhân dân" not in e["text"])
+    return {"UBND": spelled["location"], "uy ban nhan dan": short["location"]}
+
+
+@pytest.fixture(scope="session")
+def searches(served) -> dict[str, list[list[tuple[str, str]]]]:
+    return asyncio.run(_search_all(served, [*SEARCHES, *_abbreviation_places()]))
+
+
+def _where(results, location: str) -> int | None:
+    """1-based rank of the result group holding ``location``, if any."""
+    return next((i for i, group in enumerate(results, 1) if any(link == location for link, _ in group)), None)
+
+
+@pytest.mark.parametrize("query", SEARCHES)
+def test_a_search_without_accents_finds_its_places(searches, query):
+    expected, results = SEARCHES[query], searches[query]
+    first_screen = [title for group in results[:10] for _, title in group]
+    assert any(expected.heading.lower() in title.lower() for title in first_screen), (
+        f"{query!r}: no result on the first screen is titled with {expected.heading!r}: {first_screen[:20]}")
+    missing = [place for place in expected.places if _where(results, place) is None]
+    assert not missing, f"{query!r}: not found: {missing}; results: {[g[0][0] for g in results]}"
+
+
+@pytest.mark.parametrize("query", ["UBND", "uy ban nhan dan"])
+def test_an_abbreviation_finds_its_expansion_and_back(searches, query):
+    place = _abbreviation_places()[query]
+    assert _where(searches[query], place), f"{query!r} does not find {place}"
