@@ -18,6 +18,7 @@ from quyche.holidays import day_off
 from quyche.roles import GROUP_NAMES, ROLE_NAMES, card, changes, versions
 from quyche.site.facts_pages import combined_html, deadlines_html, years_shown
 from quyche.site.render import STATUS, regulation_html
+from quyche.site.text import markdown_text
 
 
 def define_env(env):
@@ -31,8 +32,8 @@ def define_env(env):
 
     @env.macro
     def reg_title(slug: str) -> str:
-        """The regulation's full title, escaped."""
-        return str(escape(regulation(slug).metadata.title))
+        """The regulation's full title, as text in a markdown heading (HTML and markdown escaped)."""
+        return markdown_text(regulation(slug).metadata.title)
 
     @env.macro
     def toan_van(slug: str) -> str:

@@ -38,11 +38,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest.writer import ingest
+    from .yamlio import MAX_BYTES
 
     project = Project.find(args.root)
     source = Path(args.source)
     if not source.is_file():
         print(f"quyche ingest: {source}: no such file", file=sys.stderr)
+        return 1
+    if source.stat().st_size > MAX_BYTES:
+        print(f"quyche ingest: {source}:1: file is {source.stat().st_size / 1e6:.1f} MB; a source text is "
+              f"at most {MAX_BYTES / 1e6:.0f} MB (is this the right file?)", file=sys.stderr)
         return 1
     slug = args.slug or source.stem
     target = project.structured / f"{slug}.yaml"

@@ -18,7 +18,7 @@ import jsonschema
 from .model import (Actor, Anomaly, Defect, Fact, Metadata, Regulation, Relation, ReportingLine,
                     Schedule, Source, Unit, Waiver)
 from .problems import Problem, ProblemsFound
-from .yamlio import Located, YamlProblem, load_located
+from .yamlio import MAX_BYTES, Located, YamlProblem, load_located
 
 SCHEMA_NAME = "regulation.schema.json"
 
@@ -218,7 +218,25 @@ def load_file(path: Path, project: Project) -> tuple[Regulation | None, list[Pro
     elif regulation.source_path.stem != regulation.slug:
         problems.append(Problem(shown, doc["metadata"].line_of("source"),
                                 f"source file must be named regulations/{regulation.slug}.txt"))
+    elif unreadable := _unreadable_source(regulation.source_path, project):
+        return None, problems + [unreadable]   # nothing can be compared with it
     return regulation, problems
+
+
+def _unreadable_source(path: Path, project: Project) -> Problem | None:
+    """A source too large or not UTF-8, reported at its own line (not a traceback later)."""
+    shown = project.shown(path)
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return Problem(shown, 1, f"file is {size / 1e6:.1f} MB; a source text is at most "
+                                 f"{MAX_BYTES / 1e6:.0f} MB (is this the right file?)")
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Problem(shown, data[: exc.start].count(b"\n") + 1,
+                       f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8")
+    return None
 
 
 def load_corpus(project: Project) -> tuple[list[Regulation], list[Problem]]:

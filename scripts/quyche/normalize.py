@@ -46,6 +46,7 @@ class NormalizedSource:
     """
 
     def __init__(self, raw: str):
+        raw = raw.removeprefix("\ufeff")   # a byte order mark is how the file was saved, not text
         chars: list[str] = []
         lines: list[int] = []
         pending_space = False

@@ -47,7 +47,23 @@ _SCALARS = yaml.SafeLoader("")
 _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _convert(node: yaml.Node, path: str):
+#: Limits that no regulation comes near (the largest YAML is well under 1 MB and
+#: nests about 20 levels) but that stop a wrong or hostile file early, with its
+#: line, instead of exhausting memory or the interpreter's stack.
+MAX_BYTES = 20_000_000
+MAX_DEPTH = 100
+
+
+def _convert(node: yaml.Node, path: str, depth: int = 0, seen: set | None = None):
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        # An alias (*name) hands back a node already read; refusing them keeps a
+        # few lines from expanding into billions of values ("billion laughs").
+        raise YamlProblem(path, node.start_mark.line + 1,
+                          "YAML anchors and aliases (&name, *name) are not allowed here; write the value out")
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise YamlProblem(path, node.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep")
     if isinstance(node, yaml.MappingNode):
         out = Located()
         out.line = node.start_mark.line + 1
@@ -56,7 +72,7 @@ def _convert(node: yaml.Node, path: str):
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise YamlProblem(path, key_node.start_mark.line + 1,
                                   "YAML merge keys (<<) are not allowed here")
-            key = _convert(key_node, path)
+            key = _convert(key_node, path, depth + 1, seen)
             if not isinstance(key, str):
                 raise YamlProblem(path, key_node.start_mark.line + 1,
                                   f"key {key!r} must be text")
@@ -65,10 +81,10 @@ def _convert(node: yaml.Node, path: str):
                     path, key_node.start_mark.line + 1,
                     f"duplicate key '{key}' (first at line {out.key_lines[key]})")
             out.key_lines[key] = key_node.start_mark.line + 1
-            out[key] = _convert(value_node, path)
+            out[key] = _convert(value_node, path, depth + 1, seen)
         return out
     if isinstance(node, yaml.SequenceNode):
-        seq = LocatedList(_convert(item, path) for item in node.value)
+        seq = LocatedList(_convert(item, path, depth + 1, seen) for item in node.value)
         seq.line = node.start_mark.line + 1
         seq.item_lines = [item.start_mark.line + 1 for item in node.value]
         return seq
@@ -86,6 +102,10 @@ def load_located(path: Path, text: str | None = None):
     shown = str(path)
     if text is None:
         try:
+            size = Path(path).stat().st_size
+            if size > MAX_BYTES:
+                raise YamlProblem(shown, 1, f"file is {size / 1e6:.1f} MB; a regulation's YAML is at most "
+                                  f"{MAX_BYTES / 1e6:.0f} MB (is this the right file?)")
             data = Path(path).read_bytes()
         except OSError as exc:
             raise YamlProblem(shown, 0, f"cannot read file: {exc.strerror}") from None
@@ -103,8 +123,10 @@ def load_located(path: Path, text: str | None = None):
         line = mark.line + 1 if mark else 0
         raise YamlProblem(shown, line, f"malformed YAML: {exc.problem or exc}") from None
     except yaml.reader.ReaderError as exc:   # a control character, e.g. pasted from a PDF
-        line = text[: exc.position].count("\n") + 1
-        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        # The position is in characters or in bytes, depending on the parser: find the character.
+        bad = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        line = text[: max(text.find(bad), 0)].count("\n") + 1
+        char = f"U+{ord(bad):04X}" if len(bad) == 1 else repr(bad)
         raise YamlProblem(shown, line, f"malformed YAML: character {char} is not allowed in YAML") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(shown, 0, f"malformed YAML: {exc}") from None

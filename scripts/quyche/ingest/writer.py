@@ -90,7 +90,7 @@ _Dumper.add_representer(str, _str)
 
 def ingest(source: Path, slug: str, scheme: str | None = None) -> str:
     """The YAML text for a source file (nothing is written here)."""
-    raw = source.read_text(encoding="utf-8")
+    raw = source.read_text(encoding="utf-8-sig")   # a byte order mark is not text
     scheme = scheme or detect_scheme(raw)
     blocks = split_blocks(raw)
     roots = build_tree(blocks, scheme)
