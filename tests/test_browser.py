@@ -155,6 +155,8 @@ async def _crawl(urls: list[str], origin: str) -> dict[str, Visit]:
             await context.add_init_script(path=str(AXE))
             await context.route("**/search/search_index.json", _small_index)
             await asyncio.gather(*(tab(context) for _ in range(PARALLEL)))
+            # A search index may still be in flight when the last checks are done.
+            await context.unroute_all(behavior="ignoreErrors")
         finally:
             await browser.close()
     return {v.url: v for v in visits}
