@@ -112,6 +112,7 @@ markdown_extensions:
 #: writes every page as plain markdown: its front matter and its final content
 #: (every macro expanded, every generated body in place).
 DUMP_HOOK = """\
+import html
 import os
 from pathlib import Path
 
@@ -124,6 +125,8 @@ def on_page_context(context, page, config, nav):
     target = OUT / page.file.src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
     meta = {k: page.meta[k] for k in ("title", "hide") if k in page.meta}
+    if "title" in meta:   # the project escapes titles (Markup) for its templates; plain gets the text
+        meta["title"] = html.unescape(str(meta["title"]))
     front = "---\\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\\n\\n" if meta else ""
     target.write_text(front + page.content + "\\n", encoding="utf-8")
     return context
@@ -163,7 +166,7 @@ def plain_copy(dest: Path, project: Path) -> None:
     (dest / "mkdocs.yml").write_text(plain, encoding="utf-8")
 
 
-def build(folder: Path) -> Build:
+def build(folder: Path, keep: bool = False) -> Build:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")}
     site = folder / "site"
     log = folder / "build.log"
@@ -180,6 +183,8 @@ def build(folder: Path) -> Build:
         raise SystemExit(f"mkdocs build failed in {folder}:\n{log.read_text(errors='replace')[-3000:]}")
     pages = [p.stat().st_size for p in site.rglob("*.html")]
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    if not keep:
+        shutil.rmtree(site)   # a plain site of 400 regulations is tens of GB
     return Build(cpu=usage.ru_utime + usage.ru_stime, wall=wall, peak_mb=usage.ru_maxrss / 1024,
                  site_bytes=size, median_page=int(statistics.median(pages)), pages=len(pages))
 
@@ -213,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
                     shutil.rmtree(proj / name)
                     shutil.copytree(ROOT / name, proj / name, ignore=shutil.ignore_patterns("__pycache__"))
                 shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
-            pair = (build(proj), build(plain))
+            pair = (build(proj, keep=bool(args.keep)), build(plain, keep=bool(args.keep)))
             results[n] = pair
             for name, b in zip(("project", "plain"), pair):
                 print(f"{n:>5} {name:>8} {b.cpu:>8.2f} {b.wall:>8.2f} {b.peak_mb:>8.0f} "
