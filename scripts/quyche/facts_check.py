@@ -136,8 +136,12 @@ def check_facts(reg: Regulation, shown: str) -> tuple[list[Problem], Completenes
                 problems.append(Problem(shown, line.source.line, f"actor {actor.id}: reports_to '{line.actor}' is not an actor"))
             elif reg.has_unit(line.source.unit):
                 text = _unit_text(reg, line.source.unit).lower()
-                for who in (actor, reg.actor(line.actor)):
-                    if not any(normalize(n).lower() in text for n in who.names):
+                # The answering post may be the implicit subject of an article
+                # titled after it ("Điều 4. Trách nhiệm … của Chánh Văn phòng").
+                headings = " ".join(normalize(u.text).lower() for u in reg.ancestors(line.source.unit)
+                                    if u.kind in ("dieu", "khoan", "muc", "tieu_khoan"))
+                for who, where in ((actor, text + " " + headings), (reg.actor(line.actor), text)):
+                    if not any(normalize(n).lower() in where for n in who.names):
                         problems.append(Problem(shown, line.source.line, f"actor {actor.id}: reporting line cites "
                                                 f"{line.source.unit}, which does not name {who.name}", line.source.unit))
     for fact in reg.facts:

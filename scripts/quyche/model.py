@@ -254,6 +254,18 @@ class Regulation:
         except KeyError:
             return False
 
+    def ancestors(self, unit_id: str) -> list[Unit]:
+        """The units that contain this one, outermost first (chapter, article, clause…)."""
+        def search(units, trail):
+            for unit in units:
+                if unit.id == unit_id:
+                    return trail
+                found = search(unit.children, trail + [unit])
+                if found is not None:
+                    return found
+            return None
+        return search(self.units, []) or []
+
     def actor(self, actor_id: str) -> Actor:
         for actor in self.actors:
             if actor.id == actor_id:
