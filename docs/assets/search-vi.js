@@ -4,9 +4,9 @@
  *
  * Material turns every word of a query into a prefix ("bi thu" -> "bi* thu*").
  * Vietnamese words are short syllables, so "bi*" also matches "biên", "biểu",
- * "bình"… and pages full of those outrank "Bí thư". Here every word but the
- * last must match a whole word (the last stays a prefix, for typing), and the
- * query is put in NFC so text typed with combining accents matches too.
+ * "bình"… and pages full of those outrank "Bí thư". Here every short word but
+ * the last must match a whole word (the last stays a prefix, for typing), and
+ * the query is put in NFC so text typed with combining accents matches too.
  *
  * The query reaches Material's search worker as {type: 2, data: "<query>"};
  * anything else passes untouched, and if Material ever changes that message
@@ -17,10 +17,16 @@
   var QUERY = 2
   var post = Worker.prototype.postMessage
 
+  // Only short words: they are the syllables that prefix many others. A word
+  // without "*" goes through lunr's search pipeline, whose English stemmer
+  // leaves every Vietnamese syllable of the index as it is, but would turn a
+  // longer English word ("meeting") into one the index does not hold.
+  var SHORT = 4
+
   function wholeWords(query) {
     var terms = query.normalize("NFC").trim().split(/\s+/)
     return terms.map(function (term, i) {
-      var plain = /^[^\s+\-~^*:"]+$/.test(term)
+      var plain = /^[^\s+\-~^*:"]+$/.test(term) && term.length <= SHORT
       return plain && i < terms.length - 1 ? term + "^1" : term
     }).join(" ")
   }
