@@ -127,3 +127,32 @@ def test_a_wrong_fact_fails_with_file_line_and_the_source(tmp_project, capsys, o
     assert any(f"structured/{slug}.yaml:{n}:" in err for n in range(line - 12, line + 1))
     assert "giao-ban-van-phong" in err
     assert "Traceback" not in err
+
+
+def test_an_actor_named_only_inside_a_longer_title_is_not_named(tmp_project):
+    """Điều 5 of 2025 is about the "Phó Chánh Văn phòng"; "Chánh Văn phòng" is there
+    only as part of that title, so a duty there owned by the Chánh Văn phòng fails."""
+    slug = "dak-lak-vp-ubnd-2025"
+    old = ("    quote: Trách nhiệm, quyền hạn, phạm vi giải quyết công việc của Phó Chánh Văn phòng\n"
+           "  owner: pho-chanh-van-phong")
+    line = _mutate(tmp_project.only(slug), slug, old, old.replace("owner: pho-chanh-van-phong",
+                                                                    "owner: chanh-van-phong"))
+    run = tmp_project.check()
+    assert run.code == 1
+    assert f"structured/{slug}.yaml:{line + 1}: dieu-5: fact nhiem-vu-pho-chanh-van-phong: owner " \
+           f"'chanh-van-phong' (Chánh Văn phòng) is not named in dieu-5" in run.err
+
+
+def test_a_reporting_line_may_take_one_post_from_the_article_heading_but_not_both(tmp_project):
+    """Trà Vinh Dieu 1 lists what the Ban Chấp hành does ("Xem xét báo cáo … của Ủy ban
+    Kiểm tra Đảng ủy"): the receiver comes from the heading. A line whose answering
+    post is named in neither the clause nor the heading fails."""
+    slug = "tra-vinh-dang-uy-khoi-2019"
+    assert tmp_project.only(slug).check().code == 0
+    old = ("- id: uy-ban-kiem-tra\n  name: Ủy ban Kiểm tra Đảng ủy\n  kind: collective\n"
+           "  group: advisory_body\n  reports_to:\n  - actor: ban-chap-hanh")
+    line = _mutate(tmp_project, slug, old, old.replace("- actor: ban-chap-hanh", "- actor: tinh-uy"))
+    run = tmp_project.check()
+    assert run.code == 1
+    assert f"structured/{slug}.yaml:{line + 8}: dieu-1-khoan-8: actor uy-ban-kiem-tra: reporting line " \
+           f"cites dieu-1-khoan-8, which does not name Tỉnh ủy" in run.err

@@ -2,13 +2,15 @@
 
 For every fact: the quote lies in the cited unit; every number of the
 structured schedule is one the clause states; every actor the fact names is
-named in the clause (by name or alias); references resolve; and every clause
+named in the clause (by name or alias, as whole words, not only inside
+another actor's longer name); references resolve; and every clause
 with a schedule expression is covered by a fact or carries a waiver.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .actor_names import is_named
 from .model import Fact, Regulation, Source
 from .normalize import normalize
 from .problems import Problem
@@ -70,8 +72,7 @@ def check_fact(reg: Regulation, shown: str, fact: Fact, actor_ids: set[str], fac
             problems.append(Problem(shown, fact.line_of({"from": "from", "to": "to", "attendee": "attendees"}.get(role, role)),
                                     f"{label}: {role} '{actor}' is not an actor of this regulation", fact.source.unit))
             continue
-        names = reg.actor(actor).names
-        if not any(normalize(n).lower() in text.lower() for n in names):
+        if not is_named(reg, reg.actor(actor), text):
             problems.append(Problem(shown, fact.line_of({"from": "from", "to": "to", "attendee": "attendees"}.get(role, role)),
                                     f"{label}: {role} '{actor}' ({reg.actor(actor).name}) is not named in "
                                     f"{', '.join(s.unit for s in fact.sources)}; the source says: \"{fact.source.quote}\"",
@@ -135,13 +136,19 @@ def check_facts(reg: Regulation, shown: str) -> tuple[list[Problem], Completenes
             if line.actor not in actor_ids:
                 problems.append(Problem(shown, line.source.line, f"actor {actor.id}: reports_to '{line.actor}' is not an actor"))
             elif reg.has_unit(line.source.unit):
-                text = _unit_text(reg, line.source.unit).lower()
-                # The answering post may be the implicit subject of an article
-                # titled after it ("Điều 4. Trách nhiệm … của Chánh Văn phòng").
-                headings = " ".join(normalize(u.text).lower() for u in reg.ancestors(line.source.unit)
+                text = _unit_text(reg, line.source.unit)
+                # One of the two posts may be the implicit subject of an article
+                # titled after it: "Điều 4. Trách nhiệm … của Chánh Văn phòng"
+                # lists what the Chánh Văn phòng answers for, "Điều 1. Trách
+                # nhiệm … của Ban Chấp hành" what the Ban Chấp hành receives.
+                # The other must be named in the clause itself.
+                headings = " ".join(u.text for u in reg.ancestors(line.source.unit)
                                     if u.kind in ("dieu", "khoan", "muc", "tieu_khoan"))
-                for who, where in ((actor, text + " " + headings), (reg.actor(line.actor), text)):
-                    if not any(normalize(n).lower() in where for n in who.names):
+                pair = (actor, reg.actor(line.actor))
+                in_clause = [is_named(reg, who, text) for who in pair]
+                in_heading = [is_named(reg, who, headings) for who in pair]
+                for who, clause, heading, other in zip(pair, in_clause, in_heading, reversed(in_clause)):
+                    if not (clause or (heading and other)):
                         problems.append(Problem(shown, line.source.line, f"actor {actor.id}: reporting line cites "
                                                 f"{line.source.unit}, which does not name {who.name}", line.source.unit))
     for fact in reg.facts:

@@ -1,0 +1,37 @@
+"""Is an actor named in a piece of text?
+
+A plain substring test is too lenient for Vietnamese titles: "Chánh Văn
+phòng" is inside "Phó Chánh Văn phòng", "Tỉnh ủy" inside "Thường trực Tỉnh
+ủy", and "Văn phòng" inside both. So a name counts only where it stands as
+whole words and is not part of a longer name of another actor of the same
+regulation at that place.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .model import Actor, Regulation
+from .normalize import normalize
+
+
+@lru_cache(maxsize=4096)
+def _pattern(name: str) -> re.Pattern[str]:
+    words = normalize(name).lower().split()
+    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)")
+
+
+def _spans(names: tuple[str, ...], text: str) -> list[tuple[int, int]]:
+    return [m.span() for n in names if n.strip() for m in _pattern(n).finditer(text)]
+
+
+def is_named(reg: Regulation, actor: Actor, text: str) -> bool:
+    """True if `actor` is named in `text` by one of its names, not merely as
+    part of another actor's name."""
+    text = normalize(text).lower()
+    own = _spans(actor.names, text)
+    if not own:
+        return False
+    others = [s for a in reg.actors if a.id != actor.id for s in _spans(a.names, text)]
+    return any(not any(o[0] <= s[0] and s[1] <= o[1] and (o[1] - o[0]) > (s[1] - s[0]) for o in others)
+               for s in own)
