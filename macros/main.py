@@ -108,7 +108,8 @@ def define_env(env):
         for m in found:
             groups.setdefault(m.article.id if m.article else "", (m.article, []))[1].append(m)
         return environment().get_template("marks.html").render(
-            reg=reg, marks=found, groups=[g for g in groups.values() if g[0] is not None], cite=human_citation)
+            reg=reg, marks=found, bases=groups.get("", (None, []))[1],
+            groups=[g for g in groups.values() if g[0] is not None], cite=human_citation)
 
     @env.macro
     def the_vai_tro(slug: str, actor_id: str) -> str:

@@ -37,13 +37,24 @@ def test_amendment_marks_are_spans_of_the_text_with_their_style():
     assert len(found) > 20
     for mark in found:
         assert mark.text in normalize(mark.unit.text)
-        assert mark.article is not None and mark.unit.id.startswith(mark.article.id)
+        if mark.article is None:
+            assert mark.unit.id.startswith("mo-dau-") and normalize(mark.unit.text).strip("*").startswith("Căn cứ")
+        else:
+            assert mark.unit.id.startswith(mark.article.id)
         marker = {"nghiêng": "*", "đậm": "**", "đậm và nghiêng": "***"}[mark.style]
         assert marker in mark.unit.text
 
 
 def test_bold_clause_numbers_are_typography_not_amendments():
     assert not [m for m in marks(DIEN_BIEN) if m.text in ("1.", "2.", "3.")]
+
+
+def test_the_added_legal_basis_is_a_mark_but_the_title_and_signature_are_typography():
+    front = [m for m in marks(DIEN_BIEN) if m.article is None]
+    assert [(m.unit.id, m.style, m.whole) for m in front] == [("mo-dau-doan-6", "đậm và nghiêng", True)]
+    assert front[0].text.startswith("Căn cứ Quy định số 80-QĐ/TW, ngày 18/8/2022")
+    ids = {m.unit.id for m in marks(DIEN_BIEN)}
+    assert not ids & {"mo-dau-doan-1", "chu-ky-doan-1"} and not any(i.startswith("noi-nhan") for i in ids)
 
 
 def test_only_texts_whose_marks_mean_amendments_get_the_view():

@@ -3,6 +3,10 @@
 In the Điện Biên text bold and italic mark what was amended against the
 replaced regulation (which is not in the corpus): this lists the marked spans
 by article and says nothing about what they replaced.
+
+Outside the normative text, bold and italic are typography (the title, the
+signature block, "(để báo cáo)" in the recipients), except in the legal bases
+("Căn cứ …"), which are plain paragraphs: a marked basis is an added one.
 """
 from __future__ import annotations
 
@@ -14,12 +18,13 @@ from .normalize import normalize
 
 _MARK = re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1(?!\*)", re.S)
 _LABEL_ONLY = re.compile(r"^(\d+\.|\(\d+\)-?|[a-zđ]\)|-)$")
+_BASIS = re.compile(r"^[*_\s]*Căn cứ\b")
 
 
 @dataclass(frozen=True)
 class Mark:
     unit: Unit
-    article: Unit | None
+    article: Unit | None   # None for a legal basis in the front matter
     style: str        # "đậm", "nghiêng", "đậm và nghiêng"
     text: str
     whole: bool       # the mark covers the unit's whole text
@@ -31,7 +36,8 @@ def marks(reg: Regulation) -> list[Mark]:
     def visit(unit: Unit, article: Unit | None) -> None:
         if unit.kind == "dieu":
             article = unit
-        if unit.text and unit.normative and unit.kind not in ("chuong", "dieu"):
+        basis = not unit.normative and unit.kind == "doan" and bool(_BASIS.match(normalize(unit.text or "")))
+        if unit.text and (unit.normative or basis) and unit.kind not in ("chuong", "dieu"):
             for m in _MARK.finditer(unit.text):
                 text = normalize(m.group(2))
                 if not text or _LABEL_ONLY.match(text):
