@@ -137,6 +137,33 @@ def test_changed_words_are_marked_and_unchanged_units_collapsed(page):
     assert 'id="qc-only-changed"' in page
 
 
+MERGES_2021_2025 = [
+    (["muc-b-i-2-3", "muc-b-i-2-4"], "dieu-5-khoan-3"),   # two kiêm nhiệm posts, one clause
+    (["muc-b-i-3-2", "muc-b-i-3-3"], "dieu-6-khoan-2"),   # Trưởng phòng: duties + coordination
+    (["muc-b-i-6-2", "muc-b-i-6-3"], "dieu-9-khoan-2"),   # the reporting sentence moved to the end
+]
+
+
+def test_the_proposer_finds_the_merges_a_reviewer_found_and_the_reverse_splits():
+    merged = {(tuple(p.old), p.new[0]) for p in propose(OLD, NEW).pairs if p.type == "merged"}
+    split = {(p.old[0], tuple(p.new)) for p in propose(NEW, OLD).pairs if p.type == "split"}
+    assert merged == {(tuple(o), n) for o, n in MERGES_2021_2025}
+    assert split == {(n, tuple(o)) for o, n in MERGES_2021_2025}
+
+
+def test_the_reviewed_spec_records_the_merges(spec):
+    recorded = {(tuple(p.old), tuple(p.new)) for p in spec.pairs if p.type == "merged"}
+    assert recorded == {(tuple(o), (n,)) for o, n in MERGES_2021_2025}
+
+
+def test_a_leftover_clause_whose_words_went_nowhere_is_not_merged_into_a_neighbour():
+    """2021 mục B.II.3.4 (Phòng Tổng hợp theo dõi, đôn đốc…) stands next to 3.3, which pairs
+    with 2025 Điều 17.2; fewer than half of 3.4's own words are there, so it stays removed."""
+    pairs = propose(OLD, NEW).pairs
+    assert next(p for p in pairs if "muc-b-ii-3-3" in p.old).old == ["muc-b-ii-3-3"]
+    assert next(p for p in pairs if "muc-b-ii-3-4" in p.old).type == "removed"
+
+
 # --- the drafter's command -------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

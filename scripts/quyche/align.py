@@ -3,8 +3,10 @@
 The proposer works in passes and records which pass matched each pair:
 ``exact`` (same words), ``label`` (same id, similar text), ``fuzzy`` (most
 similar words above a threshold), ``position`` (left between two aligned
-neighbours and still alike). What is left is ``added`` or ``removed``. People
-review the proposal, which is stored as a comparison spec in YAML.
+neighbours and still alike), ``group`` (a unit left over next to a paired
+one, whose words the other side's unit absorbed: a merge or a split). What
+is left is ``added`` or ``removed``. People review the proposal, which is
+stored as a comparison spec in YAML.
 """
 from __future__ import annotations
 
@@ -17,6 +19,9 @@ from .worddiff import tokens, word_diff
 
 FUZZY = 0.5       # similarity for a fuzzy pair
 POSITION = 0.25   # similarity for a pair found by position
+CONTAINED = 0.7   # share of a left-over unit's own words found in its neighbour's partner
+SLACK = 0.1       # how far a merge or split may lower the pair's similarity (shared
+                  # wording that two old clauses repeat, the merged clause says once)
 
 
 @dataclass
@@ -151,9 +156,53 @@ def propose(old: Regulation, new: Regulation) -> Alignment:
         else:
             kind = "modified"
         alignment.pairs.append(Pair([old_id], [new_id], kind, how, round(sim, 3)))
-    alignment.pairs += [Pair([u.id], [], "removed", "none") for u in a if u.id not in matched]
-    alignment.pairs += [Pair([], [u.id], "added", "none") for u in b if u.id not in taken]
+    # 5. group: merges and splits.
+    _group(alignment.pairs, a, [u for u in a if u.id not in matched], "old", by_id, old_by_id)
+    _group(alignment.pairs, b, [u for u in b if u.id not in taken], "new", by_id, old_by_id)
+    grouped_old = {i for p in alignment.pairs for i in p.old}
+    grouped_new = {i for p in alignment.pairs for i in p.new}
+    alignment.pairs += [Pair([u.id], [], "removed", "none") for u in a if u.id not in grouped_old]
+    alignment.pairs += [Pair([], [u.id], "added", "none") for u in b if u.id not in grouped_new]
     return alignment
+
+
+def _joined(units: list[Unit]) -> str:
+    return " ".join(body(u) for u in units)
+
+
+def _group(pairs: list[Pair], order: list[Unit], leftover: list[Unit], side: str,
+           new_by_id: dict[str, Unit], old_by_id: dict[str, Unit]) -> None:
+    """Attach left-over units of one side to a neighbour's one-to-one pair when
+    the partner on the other side holds their words: two old clauses become
+    one new clause (merged), or one old clause is cut in two (split)."""
+    position = {u.id: i for i, u in enumerate(order)}
+    by_pos = {i: u for i, u in enumerate(order)}
+    pair_of = {p.old[0] if side == "old" else p.new[0]: p for p in pairs
+               if len(p.old) == 1 and len(p.new) == 1 and p.type != "moved"}
+    for unit in leftover:
+        for step in (-1, 1):
+            neighbour = by_pos.get(position[unit.id] + step)
+            pair = pair_of.get(neighbour.id) if neighbour is not None else None
+            if pair is None or neighbour.kind != unit.kind:
+                continue
+            partner = old_by_id[pair.old[0]] if side == "new" else new_by_id[pair.new[0]]
+            mine = [old_by_id[i] if side == "old" else new_by_id[i] for i in (pair.old if side == "old" else pair.new)]
+            # The words this unit adds to its group must be in the partner.
+            own = set(tokens(body(unit))) - set(tokens(_joined(mine)))
+            if len(own) < 3 or len(own & set(tokens(body(partner)))) / len(own) < CONTAINED:
+                continue
+            grown = sorted(mine + [unit], key=lambda u: position[u.id])
+            sim = word_diff(_joined(grown), body(partner)).similarity
+            if sim < max(FUZZY, pair.similarity - SLACK):
+                continue
+            if side == "old":
+                pair.old, pair.type = [u.id for u in grown], "merged"
+            else:
+                pair.new, pair.type = [u.id for u in grown], "split"
+            pair.match, pair.similarity = "group", round(sim, 3)
+            for u in grown:
+                pair_of[u.id] = pair
+            break
 
 
 def display_order(alignment: Alignment, old: Regulation, new: Regulation) -> list[Pair]:

@@ -17,13 +17,13 @@ from .problems import Problem
 from .yamlio import Located, YamlProblem, load_located
 
 TYPES = ("same", "modified", "moved", "renumbered", "split", "merged", "added", "removed")
-MATCHES = ("label", "exact", "fuzzy", "position", "manual", "none")
+MATCHES = ("label", "exact", "fuzzy", "position", "group", "manual", "none")
 KEYS = {"old", "new", "type", "match", "similarity", "reason"}
 
 HEADER = """\
 # So sánh hai phiên bản: từng cặp đơn vị (old -> new) với loại thay đổi.
 # type: same | modified | moved | renumbered | split | merged | added | removed
-# match: lượt ghép của máy (label, exact, fuzzy, position) hoặc manual (người rà soát).
+# match: lượt ghép của máy (label, exact, fuzzy, position, group) hoặc manual (người rà soát).
 # Đề xuất bởi `quyche align OLD NEW`; người rà soát sửa, thêm reason khi cần, rồi commit.
 # `quyche check` kiểm tra: mỗi đơn vị của hai văn bản xuất hiện đúng một lần;
 # cặp có độ giống nhau dưới `floor` phải có reason.
