@@ -354,3 +354,43 @@ def test_a_search_without_accents_finds_its_places(searches, query):
 def test_an_abbreviation_finds_its_expansion_and_back(searches, query):
     place = _abbreviation_places()[query]
     assert _where(searches[query], place), f"{query!r} does not find {place}"
+
+
+# --- permalinks land where a reader can see them ---------------------------------------
+
+#: A permalink of each kind: a clause of a regulation, a pair on a comparison page.
+PERMALINKS = ["dak-lak-vp-ubnd-2025/#dieu-19-khoan-2",
+              "so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025/#cap-dieu-6-khoan-2"]
+
+_COVERED = """(id) => {
+  /* How far the target's top lies under what stays on screen while scrolling:
+     the site header and, on a comparison page, the sticky column heads. */
+  const top = document.getElementById(id).getBoundingClientRect().top;
+  const bars = [...document.querySelectorAll('.md-header, .qc-cmp-head')]
+    .filter(e => ['fixed', 'sticky'].includes(getComputedStyle(e).position) && e.offsetParent !== null)
+    .map(e => e.getBoundingClientRect().bottom);
+  return Math.max(0, ...bars.map(bottom => bottom - top));
+}"""
+
+
+async def _covered(base: str) -> dict[str, float]:
+    out = {}
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            for name, size in (("desktop", DESKTOP), ("phone", PHONE)):
+                page = await browser.new_page(viewport=size)
+                for link in PERMALINKS:
+                    await page.goto(base + link, wait_until="load")
+                    await page.wait_for_timeout(200)
+                    out[f"{name} {link}"] = await page.evaluate(_COVERED, link.split("#")[1])
+                await page.close()
+        finally:
+            await browser.close()
+    return out
+
+
+def test_a_permalink_opens_with_its_unit_below_the_header_and_column_heads(served):
+    covered = asyncio.run(_covered(served))
+    assert len(covered) == 2 * len(PERMALINKS)
+    assert not {k: v for k, v in covered.items() if v > 1}, covered
