@@ -204,12 +204,37 @@ def test_compare_writes_one_self_contained_html_file_and_the_tables(draft, tmp_p
     assert html.startswith("<!DOCTYPE html>") and "<style>" in html
     assert not re.search(r'(src|href)="(https?:)?//', html), "no request to another host"
     assert "<script" not in html
-    rows = list(csv.reader(table_csv.read_text(encoding="utf-8-sig").splitlines()))
+    with table_csv.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
     assert rows[0] == ["Quy định hiện hành", "Dự thảo", "Thuyết minh"]
-    assert ["", "Điều 4. Bảo mật thông tin", ""] in rows
+    # Each cell says where its text stands; "Thuyết minh" starts with the kind of change.
+    assert ["", "[Điều 4]\nĐiều 4. Bảo mật thông tin", "Bổ sung"] in rows
+    giao_ban = next(r for r in rows if r[0].startswith("[Điều 19 khoản 2 ý 1]\n"))
+    assert giao_ban[1].startswith("[Điều 20 khoản 2 ý 1]\n- Tổ chức mỗi tháng một lần, vào ngày 20 của tháng")
+    assert giao_ban[2] == "Sửa đổi"
     from docx import Document
     table = Document(str(table_docx)).tables[0]
     assert [c.text for c in table.rows[0].cells] == ["Quy định hiện hành", "Dự thảo", "Thuyết minh"]
+    added = next(r for r in table.rows if r.cells[1].text.startswith("[Điều 4]"))
+    assert [p.text for p in added.cells[1].paragraphs] == ["[Điều 4]", "Điều 4. Bảo mật thông tin"]
+    assert added.cells[1].paragraphs[0].runs[0].italic and added.cells[2].text == "Bổ sung"
+
+
+def test_compare_works_on_the_outline_format_of_2021(tmp_path):
+    """A draft of the 2021 text (A./I./1./1.1./a) numbering) that moves the giao ban:
+    exactly one row, at Mục B.II.5.1.a on both sides."""
+    src = OLD.source_path.read_text(encoding="utf-8")
+    draft = tmp_path / "du-thao-2021.txt"
+    draft.write_text(src.replace("thứ Sáu của tuần thứ hai và tuần thứ tư", "thứ Hai của tuần thứ nhất và tuần thứ ba"),
+                     encoding="utf-8")
+    table = tmp_path / "bang.csv"
+    assert main(["compare", str(OLD.source_path), str(draft), "-o", str(tmp_path / "x.html"), "--table", str(table)]) == 0
+    with table.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))[1:]
+    assert len(rows) == 1
+    old_cell, new_cell, note = rows[0]
+    assert old_cell.startswith("[Mục B.II.5.1.a]\na) Thời gian tổ chức vào các ngày thứ Sáu")
+    assert new_cell.startswith("[Mục B.II.5.1.a]\na) Thời gian tổ chức vào các ngày thứ Hai") and note == "Sửa đổi"
 
 
 def test_compare_reports_a_missing_file_without_a_traceback(tmp_path, capsys):

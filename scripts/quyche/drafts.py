@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 from .align import display_order, propose
-from .ids import expected_ids
+from .changes import type_name
+from .ids import expected_ids, human_citation
 from .ingest.blocks import split_blocks
 from .ingest.tree import Node, build_tree
 from .ingest.writer import detect_scheme, guess_metadata
@@ -47,12 +48,22 @@ def regulation_from_text(path: Path, slug: str) -> Regulation:
                       units=tuple(unit(r, True) for r in roots))
 
 
+def _cell(reg: Regulation, ids: list[str]) -> str:
+    """Where the text stands, on its own line, then the text: a drafter reading the
+    table must find the clause in the document without searching for it."""
+    if not ids:
+        return ""
+    return f"[{', '.join(human_citation(i) for i in ids)}]\n" + " ".join(reg.unit(i).plain for i in ids)
+
+
 def table_rows(old: Regulation, new: Regulation, alignment) -> list[list[str]]:
+    """The rows of a "Bảng so sánh": every changed unit, the current text, the draft,
+    and in "Thuyết minh" the kind of change, for the drafter to complete with the reason."""
     rows = []
     for pair in display_order(alignment, old, new):
         if pair.type == "same":
             continue
-        rows.append([" ".join(old.unit(i).plain for i in pair.old), " ".join(new.unit(i).plain for i in pair.new), ""])
+        rows.append([_cell(old, pair.old), _cell(new, pair.new), type_name(pair.type)])
     return rows
 
 
@@ -85,7 +96,12 @@ def write_table(path: Path, rows: list[list[str]], title: str) -> None:
         for row in rows:
             cells = table.add_row().cells
             for cell, text in zip(cells, row):
-                cell.text = text
+                where, _, words = text.partition("\n") if text.startswith("[") else ("", "", text)
+                if where:
+                    cell.paragraphs[0].add_run(where).italic = True
+                    cell.add_paragraph(words)
+                else:
+                    cell.text = words
         doc.save(str(path))
         return
     raise ValueError(f"--table must end in .csv or .docx, not {path.suffix or '(no suffix)'}")
