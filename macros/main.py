@@ -49,12 +49,29 @@ def define_env(env):
             signed = m.signed.strftime("%d/%m/%Y") if m.signed else "không ghi"
             rows.append(
                 f'<tr><td><a href="{escape(slug)}/">{escape(m.title)}</a></td>'
-                f"<td>{escape(m.issuing_body)}</td><td>{escape(m.document_type)}</td>"
-                f"<td>{escape(m.number or 'không ghi')}</td><td>{signed}</td>"
+                f'<td data-label="Cơ quan">{escape(m.issuing_body)}</td>'
+                f'<td data-label="Loại">{escape(m.document_type)}</td>'
+                f'<td data-label="Số">{escape(m.number or "không ghi")}</td><td data-label="Ngày ký">{signed}</td>'
                 f'<td><span class="qc-status qc-status-{m.status}">{STATUS[m.status]}</span></td></tr>')
         return ('<table class="qc-list"><thead><tr><th scope="col">Văn bản</th><th scope="col">Cơ quan</th>'
                 '<th scope="col">Loại</th><th scope="col">Số</th><th scope="col">Ngày ký</th>'
                 '<th scope="col">Hiệu lực</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
+
+    @env.macro
+    def bat_dau() -> str:
+        """Home page starting points, with figures and the headline change computed from the data."""
+        from quyche.changes import fact_changes
+        regs = list(corpus(root).values())
+        compared = []
+        for alignment in comparisons(root):
+            old, new = regulation(alignment.old), regulation(alignment.new)
+            changed = [c for c in fact_changes(old, new, years_shown().start) if c.old and c.new]
+            compared.append({"old": old, "new": new, "first": changed[0] if changed else None})
+        return environment().get_template("home.html").render(
+            regs=regs, comparisons=compared, topics=TOPICS,
+            meetings=sum(f.type == "meeting" for r in regs for f in r.facts),
+            reports=sum(f.type in ("report", "plan_submission") for r in regs for f in r.facts),
+            cards=sum(len(r.actors) for r in regs))
 
     @env.macro
     def moc_thoi_gian(slug: str) -> str:

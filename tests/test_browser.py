@@ -52,6 +52,7 @@ class Visit:
     ids: set[str] = field(default_factory=set)
     violations: list[str] = field(default_factory=list)  # axe-core, critical or serious only
     overflow: int = 0                                    # px the page is wider than a 390 px screen
+    squeezed: list[str] = field(default_factory=list)    # table cells too narrow to read on a phone
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -90,6 +91,11 @@ _AXE = """async () => {
                                  nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
 }"""
 _OVERFLOW = """() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth"""
+#: Table cells narrower than about six letters that hold a phrase: a table that fits the
+#: screen by squeezing its columns until a title stands one syllable per line.
+_SQUEEZED = """() => [...document.querySelectorAll('.md-content td, .md-content th')]
+  .filter(c => { const w = c.getBoundingClientRect().width; return w > 0 && w < 64 && c.innerText.trim().length > 12; })
+  .map(c => `${Math.round(c.getBoundingClientRect().width)}px: ${c.innerText.trim().slice(0, 40)}`)"""
 
 
 async def _small_index(route) -> None:
@@ -130,6 +136,7 @@ async def _visit(page, url: str, origin: str) -> Visit:
             visit.violations.append(f"{v['impact']} {v['id']} ({v['help']}): {', '.join(v['nodes'])}")
     await page.set_viewport_size(PHONE)
     visit.overflow = await page.evaluate(_OVERFLOW)
+    visit.squeezed = await page.evaluate(_SQUEEZED)
     for event, handler in handlers:
         page.remove_listener(event, handler)
     return visit
@@ -233,6 +240,11 @@ def test_every_page_fits_a_390px_phone_screen(crawl):
     any page kind added later are covered as soon as they exist.
     """
     problems = {url: [f"{v.overflow}px wider than the screen"] for url, v in crawl.items() if v.overflow > 0}
+    assert not problems, _report(problems)
+
+
+def test_no_table_on_a_phone_squeezes_a_column_until_it_cannot_be_read(crawl):
+    problems = {url: v.squeezed for url, v in crawl.items() if v.squeezed}
     assert not problems, _report(problems)
 
 

@@ -75,6 +75,29 @@ def test_home_page_lists_every_regulation_with_its_status(site):
     assert "Đang có hiệu lực" in html
 
 
+def test_home_page_starts_from_what_readers_look_up(site):
+    """Deadlines, role cards, each version comparison (with its largest change, from the
+    facts: the giao ban, 24 -> 12 a year) and the cross-body topics, each one link away."""
+    html = (site / "index.html").read_text(encoding="utf-8")
+    start = html[html.index('class="qc-start"'):html.index("</nav>", html.index('class="qc-start"'))]
+    links = parse_links(start)
+    assert {"moc-thoi-gian/", "vai-tro/", "so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025/"} <= set(links)
+    assert all((site / link / "index.html").is_file() for link in links), links
+    assert "Hội nghị giao ban Văn phòng" in start and "(24 → 12 lần/năm)" in start
+    assert f"{sum(len(r.actors) for r in REGULATIONS)} thẻ vai trò" in start
+
+
+def test_no_english_theme_text_in_the_footer(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "Made with" not in html and "được máy đối chiếu từng chữ" in html
+
+
+def parse_links(html: str) -> list[str]:
+    collector = _Collector()
+    collector.feed(html)
+    return collector.links
+
+
 def test_superseded_2021_text_says_so_and_links_to_2025(site):
     html = (site / "dak-lak-vp-ubnd-2021" / "index.html").read_text(encoding="utf-8")
     assert "Văn bản đã được thay thế" in html
