@@ -74,6 +74,12 @@ def define_env(env):
             cards=sum(len(r.actors) for r in regs))
 
     @env.macro
+    def sap_toi() -> str:
+        """The dates of the texts in force, for the reader's browser to show the next two weeks."""
+        from quyche.site.upcoming import upcoming_html
+        return upcoming_html(list(corpus(root).values()), years_shown())
+
+    @env.macro
     def moc_thoi_gian(slug: str) -> str:
         """Deadline table, year calendars and export links of one regulation."""
         return deadlines_html(regulation(slug), years_shown())

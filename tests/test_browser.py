@@ -406,3 +406,54 @@ def test_a_permalink_opens_with_its_unit_below_the_header_and_column_heads(serve
     covered = asyncio.run(_covered(served))
     assert len(covered) == 2 * len(PERMALINKS)
     assert not {k: v for k, v in covered.items() if v > 1}, covered
+
+
+# --- "Sắp tới": the next two weeks, picked in the browser ------------------------------
+
+async def _upcoming(base: str, today: str, script: bool = True) -> str:
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            context = await browser.new_context(viewport=DESKTOP, java_script_enabled=script)
+            page = await context.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            await page.clock.set_fixed_time(f"{today}T08:00:00")
+            await page.goto(base, wait_until="load")
+            text = await page.inner_text(".qc-upcoming")
+            assert not errors, errors
+            return text
+        finally:
+            await browser.close()
+
+
+def _shown(day) -> str:
+    from quyche.describe import weekday
+    return f"{weekday(day)}, {day:%d/%m/%Y}"
+
+
+def test_the_home_page_lists_the_next_two_weeks_of_the_texts_in_force(served):
+    """Today is set to 23 November of the first year the build covers (2026 when written)."""
+    import datetime as dt
+    from quyche.site.facts_pages import years_shown
+    today = dt.date(years_shown().start, 11, 23)
+    text = asyncio.run(_upcoming(served, today.isoformat()))
+    assert f"Từ hôm nay ({_shown(today)}) đến {_shown(today + dt.timedelta(days=14))}" in text
+    # 2025 Điều 19.2: giao ban on the 25th of each month.
+    day = text[text.index(_shown(today.replace(day=25))):]
+    assert "Hội nghị giao ban Văn phòng — Chánh Văn phòng (Văn phòng UBND tỉnh Đắk Lắk (2025)" in day
+    # The superseded 2021 text met on the 4th Friday of the month (within the two weeks): not listed.
+    fridays = [d for d in (today.replace(day=n) for n in range(1, 31)) if d.weekday() == 4]
+    assert today <= fridays[3] <= today + dt.timedelta(days=14)
+    assert "(2021)" not in text
+    import re
+    listed = [dt.datetime.strptime(d, "%d/%m/%Y").date() for d in re.findall(r"\d\d/\d\d/\d{4}", text)]
+    assert len(listed) > 3 and all(today <= d <= today + dt.timedelta(days=14) for d in listed)
+
+
+def test_out_of_range_or_without_script_the_home_page_points_to_the_calendars(served):
+    from quyche.site.facts_pages import years_shown
+    later = asyncio.run(_upcoming(served, f"{years_shown().stop + 2}-03-02"))
+    assert "hôm nay nằm ngoài khoảng đó" in later
+    plain = asyncio.run(_upcoming(served, f"{years_shown().start}-11-23", script=False))
+    assert "Lịch và thời hạn" in plain and "Bật JavaScript" in plain

@@ -171,3 +171,11 @@ def test_bad_data_stops_the_build_before_any_page_is_written(tmp_path):
     assert "in_forse" in result.stderr
     assert "Traceback" not in result.stderr
     assert not any((project / "site").rglob("*.html"))
+
+
+def test_dates_written_for_the_home_page_script_cannot_break_out_of_it():
+    from quyche.site.upcoming import _json_for_script
+    import json
+    hostile = {"name": "</script><script>alert(1)</script><!--"}
+    written = str(_json_for_script(hostile))
+    assert "<" not in written and json.loads(written) == hostile
