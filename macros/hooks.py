@@ -14,7 +14,7 @@ from mkdocs.structure.files import File
 from quyche.exports import csv_bytes, facts_of_actor, icalendar, json_bytes
 from quyche.problems import ProblemsFound
 from quyche.site.build import (comparison_page, comparisons, corpus, deadlines_page, marks_page,
-                               regulation_page, role_page, topic_page)
+                               regulation_page, role_page, roles_page, topic_page)
 from quyche.topics import TOPICS
 from quyche.site.compare_page import CSS as COMPARE_CSS
 from quyche.site.facts_pages import years_shown
@@ -30,7 +30,8 @@ def on_config(config):
     except ProblemsFound as exc:
         raise PluginError("structured data has problems; run `quyche check`:\n" + str(exc)) from None
     def pages(slug, reg):
-        out = [{"Toàn văn": f"{slug}/index.md"}, {"Lịch và thời hạn": f"{slug}/moc-thoi-gian.md"}]
+        out = [{"Toàn văn": f"{slug}/index.md"}, {"Lịch và thời hạn": f"{slug}/moc-thoi-gian.md"},
+               {"Thẻ vai trò": f"{slug}/vai-tro/index.md"}]
         if reg.metadata.marks_amendments:
             out.append({"Đánh dấu sửa đổi": f"{slug}/danh-dau-sua-doi.md"})
         return out
@@ -63,6 +64,7 @@ def on_files(files, config):
                 files.append(File.generated(config, f"xuat/{slug}/{actor.id}.ics",
                                             content=icalendar(reg, facts, name, base, years)))
     for slug, reg in regs.items():
+        files.append(File.generated(config, f"{slug}/vai-tro/index.md", content=roles_page(reg)))
         for actor in reg.actors:
             files.append(File.generated(config, f"{slug}/vai-tro/{actor.id}.md", content=role_page(reg, actor)))
     for topic in TOPICS:

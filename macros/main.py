@@ -38,7 +38,7 @@ def define_env(env):
     @env.macro
     def toan_van(slug: str) -> str:
         """Metadata box, contents and full text of one regulation, as HTML."""
-        return regulation_html(regulation(slug), corpus(root))
+        return regulation_html(regulation(slug), corpus(root), [(c.old, c.new) for c in comparisons(root)])
 
     @env.macro
     def danh_sach_van_ban() -> str:
@@ -152,14 +152,17 @@ def define_env(env):
             older=older, newer=newer, changes=diff)
 
     @env.macro
-    def danh_sach_vai_tro() -> str:
-        """All role cards, grouped by comparable post across regulations."""
+    def danh_sach_vai_tro(slug: str | None = None) -> str:
+        """Role cards grouped by comparable post: of every regulation, or of one (`slug`)."""
         from quyche.roles import involved
         groups: dict = {}
-        for reg in corpus(root).values():
+        regs = [regulation(slug)] if slug else list(corpus(root).values())
+        for reg in regs:
             for actor in reg.actors:
                 count = len({f.id for _, f in involved(reg, actor.id)})
                 groups.setdefault(actor.group or "", []).append((reg, actor, count))
         order = list(GROUP_NAMES)
         ordered = sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
-        return environment().get_template("roles_index.html").render(groups=ordered, group_names=GROUP_NAMES)
+        return environment().get_template("roles_index.html").render(
+            groups=ordered, group_names=GROUP_NAMES, one=regulation(slug) if slug else None,
+            base="" if slug else "../")

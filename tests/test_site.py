@@ -179,3 +179,15 @@ def test_dates_written_for_the_home_page_script_cannot_break_out_of_it():
     hostile = {"name": "</script><script>alert(1)</script><!--"}
     written = str(_json_for_script(hostile))
     assert "<" not in written and json.loads(written) == hostile
+
+
+@pytest.mark.parametrize("reg", REGULATIONS, ids=lambda r: r.slug)
+def test_each_text_links_its_calendar_role_cards_and_comparisons(site, reg):
+    page = site / reg.slug / "index.html"
+    links = set(parse(page).links)
+    assert {"moc-thoi-gian/", "vai-tro/"} <= links
+    cards = parse(site / reg.slug / "vai-tro" / "index.html").links
+    assert {f"{a.id}/" for a in reg.actors} <= set(cards)
+    if reg.slug.startswith("dak-lak"):
+        assert "../so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025/" in links
+    assert ("danh-dau-sua-doi/" in links) == reg.metadata.marks_amendments

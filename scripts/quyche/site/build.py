@@ -80,6 +80,11 @@ def marks_page(reg: Regulation) -> str:
             f"[← Toàn văn](../index.md)\n\n{{{{ danh_dau_sua_doi('{reg.slug}') }}}}\n")
 
 
+def roles_page(reg: Regulation) -> str:
+    title = f"Thẻ vai trò — {reg.metadata.short_title}".replace("\\", "\\\\").replace('"', "'")
+    return (f'---\ntitle: "{title}"\nhide:\n  - toc\n---\n\n# Thẻ vai trò\n\n'
+            f"{{{{ danh_sach_vai_tro('{reg.slug}') }}}}\n")
+
 def role_page(reg: Regulation, actor) -> str:
     title = f"{actor.name} — {reg.metadata.short_title}".replace("\\", "\\\\").replace('"', "'")
     return (f'---\ntitle: "{title}"\nhide:\n  - toc\n---\n\n'

@@ -77,7 +77,9 @@ def toc(regulation: Regulation) -> list[tuple[Unit, list[Unit]]]:
     return out
 
 
-def regulation_html(regulation: Regulation, corpus: dict[str, Regulation]) -> str:
+def regulation_html(regulation: Regulation, corpus: dict[str, Regulation],
+                    compared: list[tuple[str, str]] = ()) -> str:
+    """The full text page. `compared`: (old, new) slugs of the comparison pages this text is on."""
     by_unit_defects: dict[str, list] = {}
     for defect in regulation.defects:
         by_unit_defects.setdefault(defect.unit, []).append(defect)
@@ -87,4 +89,5 @@ def regulation_html(regulation: Regulation, corpus: dict[str, Regulation]) -> st
     template = environment().get_template("regulation.html")
     return template.render(reg=regulation, meta=regulation.metadata, corpus=corpus,
                            defects=by_unit_defects, anomalies=by_unit_anomalies,
-                           toc=toc(regulation), heading_level=heading_level)
+                           toc=toc(regulation), heading_level=heading_level,
+                           compared=[(o, n) for o, n in compared if regulation.slug in (o, n)])
