@@ -13,7 +13,7 @@ from quyche.site.render import environment
 from quyche.describe import actor_names
 from quyche.marks import marks
 from quyche.topics import TOPICS, matrix
-from quyche.describe import weekday, when
+from quyche.describe import due_note, weekday, when
 from quyche.holidays import day_off
 from quyche.roles import GROUP_NAMES, ROLE_NAMES, card, changes, versions
 from quyche.site.facts_pages import combined_html, deadlines_html, years_shown
@@ -148,6 +148,7 @@ def define_env(env):
                 break
         return environment().get_template("role.html").render(
             c=c, reg=reg, year=year, base="../../../", cite=human_citation, when=when, weekday=weekday, off=day_off,
+            due=due_note,
             names=actor_names, ROLE_NAMES=ROLE_NAMES, group_name=GROUP_NAMES.get(c.actor.group or "", ""),
             older=older, newer=newer, changes=diff)
 

@@ -442,6 +442,8 @@ def test_the_home_page_lists_the_next_two_weeks_of_the_texts_in_force(served):
     # 2025 Điều 19.2: giao ban on the 25th of each month.
     day = text[text.index(_shown(today.replace(day=25))):]
     assert "Hội nghị giao ban Văn phòng — Chánh Văn phòng (Văn phòng UBND tỉnh Đắk Lắk (2025)" in day
+    # Điều 22.2: the annual report is due "trước ngày 25/11": the 25th is a limit, and says so.
+    assert "Báo cáo năm của Trưởng phòng (hạn: trước ngày này) — Trưởng phòng" in day
     # The superseded 2021 text met on the 4th Friday of the month (within the two weeks): not listed.
     fridays = [d for d in (today.replace(day=n) for n in range(1, 31)) if d.weekday() == 4]
     assert today <= fridays[3] <= today + dt.timedelta(days=14)

@@ -156,3 +156,17 @@ def test_a_reporting_line_may_take_one_post_from_the_article_heading_but_not_bot
     assert run.code == 1
     assert f"structured/{slug}.yaml:{line + 8}: dieu-1-khoan-8: actor uy-ban-kiem-tra: reporting line " \
            f"cites dieu-1-khoan-8, which does not name Tỉnh ủy" in run.err
+
+
+def test_a_deadline_before_a_date_is_not_shown_as_due_on_it(site):
+    """2025 Điều 22.2: the annual report is due "trước ngày 25/11". The calendar, the role
+    card and the iCalendar event on 25/11 all say the date is a limit to be met before."""
+    reg = CORPUS["dak-lak-vp-ubnd-2025"]
+    assert reg.fact("bao-cao-nam").schedule.due == "before"
+    calendar = (site / reg.slug / "moc-thoi-gian" / "index.html").read_text(encoding="utf-8")
+    from quyche.site.facts_pages import years_shown
+    assert f"25/11/{years_shown().start}</time> — Báo cáo năm của Trưởng phòng <strong>(hạn: trước ngày này)</strong>" in calendar
+    card = (site / reg.slug / "vai-tro" / "truong-phong" / "index.html").read_text(encoding="utf-8")
+    assert "Điều 22 khoản 2 đoạn 1</a>), hạn: trước các ngày:" in card
+    cal = Calendar.from_ical(icalendar(reg, [reg.fact("bao-cao-nam")], "x", "https://example.org", YEARS))
+    assert [str(e["summary"]) for e in cal.walk("VEVENT")] == ["Hạn: Báo cáo năm của Trưởng phòng (hạn: trước ngày này)"]

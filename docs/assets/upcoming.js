@@ -47,7 +47,9 @@
       }
       var li = el("li"), link = el("a", null, d.cite)
       link.href = d.href   // relative to the home page, where this runs
-      li.appendChild(document.createTextNode(d.name + (d.who ? " — " + d.who : "") + " (" + d.text + ", "))
+      li.appendChild(document.createTextNode(d.name))
+      if (d.due) li.appendChild(el("strong", null, " (" + d.due + ")"))
+      li.appendChild(document.createTextNode((d.who ? " — " + d.who : "") + " (" + d.text + ", "))
       li.appendChild(link)
       li.appendChild(document.createTextNode(")"))
       if (d.off) {

@@ -14,6 +14,15 @@ DUE = {"before": "trước ngày", "by": "chậm nhất vào ngày", "on": "vào
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
 
 
+#: What a listed date means when the text sets a deadline relative to it ("trước ngày 25/11"):
+#: a calendar that only says "25/11" would let a reader hand in on the 25th, a day late.
+DUE_NOTE = {"before": "hạn: trước ngày này", "by": "hạn: chậm nhất ngày này"}
+
+
+def due_note(fact) -> str:
+    return DUE_NOTE.get(fact.schedule.due, "") if fact.schedule and fact.schedule.due else ""
+
+
 def weekday(day: dt.date) -> str:
     return WEEKDAYS[day.weekday()]
 

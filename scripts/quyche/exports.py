@@ -14,7 +14,7 @@ import json
 
 from icalendar import Calendar, Event, vRecur
 
-from .describe import TYPES, actor_names, when, who
+from .describe import TYPES, actor_names, due_note, when, who
 from .ids import human_citation
 from .model import Fact, Regulation
 from .schedule import dates, dtstart
@@ -35,7 +35,8 @@ def _event(reg: Regulation, fact: Fact, base_url: str, years: range) -> Event | 
     event.add("uid", f"{fact.id}@{reg.slug}.quyche")
     event.add("dtstamp", dt.datetime.combine(dtstart(reg), dt.time(), tzinfo=dt.timezone.utc))
     prefix = "Hạn: " if fact.type in ("report", "plan_submission", "lead_time") else ""
-    event.add("summary", f"{prefix}{fact.name}")
+    note = due_note(fact)
+    event.add("summary", f"{prefix}{fact.name}" + (f" ({note})" if note else ""))
     citation = human_citation(fact.source.unit)
     url = clause_url(base_url, reg, fact.source.unit)
     lines = [f"{reg.metadata.short_title}, {citation}: «{fact.source.quote}»",

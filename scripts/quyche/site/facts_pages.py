@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..describe import DUE, TYPES, actor_names, weekday, when, who
+from ..describe import DUE, TYPES, actor_names, due_note, weekday, when, who
 from ..holidays import day_off
 from ..ids import human_citation
 from ..model import Regulation
@@ -46,7 +46,7 @@ def calendar(reg: Regulation, years: range) -> list[dict]:
                 "date": occ.date, "weekday": weekday(occ.date), "fact": occ.fact, "off": off,
                 "rule": sched.day_off_rule if sched else None,
                 "hedges": sched.hedges if sched else (),
-                "citation": human_citation(occ.fact.source.unit),
+                "citation": human_citation(occ.fact.source.unit), "due": due_note(occ.fact),
             })
         out.append({"year": year, "months": [(MONTHS[m - 1], months[m]) for m in sorted(months)],
                     "count": sum(len(v) for v in months.values())})

@@ -12,7 +12,7 @@ import json
 
 from markupsafe import Markup
 
-from ..describe import who
+from ..describe import due_note, who
 from ..holidays import day_off
 from ..ids import human_citation
 from ..model import Regulation
@@ -32,7 +32,7 @@ def upcoming_dates(regs: list[Regulation], years: range) -> list[dict]:
                 "date": occ.date.isoformat(), "name": occ.fact.name, "who": who(reg, occ.fact),
                 "text": reg.metadata.short_title, "href": f"{reg.slug}/#{occ.fact.source.unit}",
                 "cite": human_citation(occ.fact.source.unit), "off": day_off(occ.date) or "",
-                "rule": (sched.day_off_rule or "") if sched else "",
+                "rule": (sched.day_off_rule or "") if sched else "", "due": due_note(occ.fact),
             })
     return sorted(out, key=lambda d: (d["date"], d["text"], d["name"]))
 
