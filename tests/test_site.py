@@ -87,9 +87,11 @@ def test_home_page_starts_from_what_readers_look_up(site):
     assert f"{sum(len(r.actors) for r in REGULATIONS)} thẻ vai trò" in start
 
 
-def test_no_english_theme_text_in_the_footer(site):
+def test_no_english_theme_text_in_the_footer_or_the_404_page(site):
     html = (site / "index.html").read_text(encoding="utf-8")
     assert "Made with" not in html and "được máy đối chiếu từng chữ" in html
+    missing = (site / "404.html").read_text(encoding="utf-8")
+    assert "Not found" not in missing and "Không tìm thấy trang" in missing
 
 
 def parse_links(html: str) -> list[str]:
