@@ -26,7 +26,8 @@ PERIOD_WORDS = {"DAILY": ("ngày",), "WEEKLY": ("tuần",), "MONTHLY": ("tháng"
 SCHEDULE_EXPRESSION = re.compile(
     r"\b(?:hằng|hàng) (?:ngày|tuần|tháng|quý|năm)\b|định kỳ|\bmỗi (?:ngày|tuần|tháng|quý|năm)\b"
     r"|\blần\s*/\s*(?:tuần|tháng|quý|năm)\b|\bngày \d{1,2}(?![/\d])|trước ngày|chậm nhất"
-    r"|\bthứ (?:hai|ba|tư|năm|sáu|bảy)\b|ít nhất \d+ ngày",
+    r"|\bthứ (?:hai|ba|tư|năm|sáu|bảy)\b|ít nhất \d+ ngày"
+    r"|\b(?:đầu|giữa|cuối|từng|mỗi) nhiệm kỳ\b|\btoàn kh(?:óa|oá)\b",
     re.IGNORECASE)
 
 
