@@ -18,6 +18,7 @@ from quyche.site.build import (comparison_page, comparisons, corpus, deadlines_p
 from quyche.topics import TOPICS
 from quyche.site.compare_page import CSS as COMPARE_CSS
 from quyche.site.facts_pages import years_shown
+from quyche.site.upcoming import PATH as UPCOMING, upcoming_json
 
 
 def _root(config) -> Path:
@@ -77,4 +78,5 @@ def on_files(files, config):
     files.append(File.generated(config, "assets/compare.css", abs_src_path=str(COMPARE_CSS)))
     files.append(File.generated(config, "xuat/tat-ca.csv", content=csv_bytes(list(regs.values()), base)))
     files.append(File.generated(config, "xuat/du-kien.json", content=json_bytes(list(regs.values()), base)))
+    files.append(File.generated(config, UPCOMING, content=upcoming_json(list(regs.values()), years)))
     return files

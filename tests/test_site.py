@@ -177,12 +177,22 @@ def test_bad_data_stops_the_build_before_any_page_is_written(tmp_path):
     assert not any((project / "site").rglob("*.html"))
 
 
-def test_dates_written_for_the_home_page_script_cannot_break_out_of_it():
-    from quyche.site.upcoming import _json_for_script
+def test_the_home_page_dates_are_those_of_the_texts_in_force(site):
+    """xuat/sap-toi.json, read by the home page's "Sắp tới": every date of every text in
+    force over the years shown, none of a superseded text."""
+    import datetime as dt
     import json
-    hostile = {"name": "</script><script>alert(1)</script><!--"}
-    written = str(_json_for_script(hostile))
-    assert "<" not in written and json.loads(written) == hostile
+    from quyche.schedule import occurrences
+    from quyche.site.facts_pages import years_shown
+    data = json.loads((site / "xuat" / "sap-toi.json").read_text(encoding="utf-8"))
+    years = years_shown()
+    listed = sorted((f["href"].split("/")[0], f["href"].split("#")[1], d) for f in data["facts"] for d in f["dates"])
+    expected = sorted((r.slug, o.fact.source.unit, o.date.isoformat()) for r in REGULATIONS
+                      if r.metadata.status == "in_force"
+                      for o in occurrences(r, dt.date(years.start, 1, 1), dt.date(years.stop - 1, 12, 31)))
+    assert listed == expected and len(listed) > 100
+    assert not any(f["href"].startswith("dak-lak-vp-ubnd-2021/") for f in data["facts"])
+    assert (site / "index.html").stat().st_size < 60_000   # the dates are fetched, not inlined
 
 
 @pytest.mark.parametrize("reg", REGULATIONS, ids=lambda r: r.slug)

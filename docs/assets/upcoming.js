@@ -1,8 +1,9 @@
 /*
- * "Sắp tới" on the home page: the dates of the next days (data-days), picked in the
- * reader's browser from the dates the build wrote into the page (the page is
- * built once; today is not). Without script the page keeps its links to the
- * calendars. Text goes in with textContent, never as HTML.
+ * "Sắp tới" on the home page: the dates of the next days (data-days), picked in
+ * the reader's browser from the dates the build wrote (data-src, a JSON file:
+ * the page is built once; today is not). Without script, or if the file cannot
+ * be read, the page keeps its links to the calendars. Text goes in with
+ * textContent, never as HTML.
  */
 (function () {
   "use strict"
@@ -12,9 +13,18 @@
     var m = d.getMonth() + 1, day = d.getDate()
     return d.getFullYear() + "-" + (m < 10 ? "0" : "") + m + "-" + (day < 10 ? "0" : "") + day
   }
+  function parse(isoDate) {
+    var p = isoDate.split("-")
+    return new Date(+p[0], +p[1] - 1, +p[2])
+  }
   function shown(isoDate) {
-    var p = isoDate.split("-"), d = new Date(+p[0], +p[1] - 1, +p[2])
-    return WEEKDAYS[d.getDay()] + ", " + p[2] + "/" + p[1] + "/" + p[0]
+    var p = isoDate.split("-")
+    return WEEKDAYS[parse(isoDate).getDay()] + ", " + p[2] + "/" + p[1] + "/" + p[0]
+  }
+  function dayOff(isoDate, holidays) {
+    if (holidays[isoDate]) return holidays[isoDate]
+    var day = parse(isoDate).getDay()
+    return day === 0 || day === 6 ? WEEKDAYS[day] : ""
   }
   function el(tag, cls, text) {
     var e = document.createElement(tag)
@@ -32,37 +42,46 @@
         "; hôm nay nằm ngoài khoảng đó, nên cần dựng lại trang để có lịch mới."))
       return
     }
-    var next = data.dates.filter(function (d) { return d.date >= from && d.date <= until })
+    var next = []
+    data.facts.forEach(function (f) {
+      f.dates.forEach(function (d) { if (d >= from && d <= until) next.push({date: d, fact: f}) })
+    })
+    next.sort(function (a, b) {
+      return a.date < b.date ? -1 : a.date > b.date ? 1 : a.fact.text - b.fact.text || (a.fact.name < b.fact.name ? -1 : 1)
+    })
     box.appendChild(el("p", "qc-upcoming-range", "Từ hôm nay (" + shown(from) + ") đến " + shown(until) + ": " +
       (next.length ? next.length + " mốc." : "không có mốc nào trong các văn bản đang có hiệu lực.")))
-    var list = el("ul"), last = null, item = null, inner = null
-    next.forEach(function (d) {
-      if (d.date !== last) {
-        item = el("li")
-        item.appendChild(el("strong", null, shown(d.date)))
+    var list = el("ul"), last = null, inner = null
+    next.forEach(function (item) {
+      var f = item.fact
+      if (item.date !== last) {
+        var li = el("li")
+        li.appendChild(el("strong", null, shown(item.date)))
         inner = el("ul")
-        item.appendChild(inner)
-        list.appendChild(item)
-        last = d.date
+        li.appendChild(inner)
+        list.appendChild(li)
+        last = item.date
       }
-      var li = el("li"), link = el("a", null, d.cite)
-      link.href = d.href   // relative to the home page, where this runs
-      li.appendChild(document.createTextNode(d.name))
-      if (d.due) li.appendChild(el("strong", null, " (" + d.due + ")"))
-      li.appendChild(document.createTextNode((d.who ? " — " + d.who : "") + " (" + d.text + ", "))
-      li.appendChild(link)
-      li.appendChild(document.createTextNode(")"))
-      if (d.off) {
-        li.appendChild(el("span", "qc-flag", " Rơi vào ngày nghỉ: " + d.off + "."))
-        if (d.rule) li.appendChild(document.createTextNode(" Văn bản quy định: «" + d.rule + "»."))
+      var row = el("li"), link = el("a", null, f.cite), off = dayOff(item.date, data.holidays)
+      link.href = f.href   // relative to the home page, where this runs
+      row.appendChild(document.createTextNode(f.name))
+      if (f.due) row.appendChild(el("strong", null, " (" + f.due + ")"))
+      row.appendChild(document.createTextNode((f.who ? " — " + f.who : "") + " (" + data.texts[f.text] + ", "))
+      row.appendChild(link)
+      row.appendChild(document.createTextNode(")"))
+      if (off) {
+        row.appendChild(el("span", "qc-flag", " Rơi vào ngày nghỉ: " + off + "."))
+        if (f.rule) row.appendChild(document.createTextNode(" Văn bản quy định: «" + f.rule + "»."))
       }
-      inner.appendChild(li)
+      inner.appendChild(row)
     })
     if (next.length) box.appendChild(list)
   }
 
-  document.querySelectorAll(".qc-upcoming").forEach(function (section) {
-    var box = section.querySelector(".qc-upcoming-list"), raw = section.querySelector(".qc-upcoming-data")
-    if (box && raw) render(box, JSON.parse(raw.textContent))
+  document.querySelectorAll(".qc-upcoming-list[data-src]").forEach(function (box) {
+    fetch(box.getAttribute("data-src"))
+      .then(function (reply) { if (!reply.ok) throw new Error(reply.status); return reply.json() })
+      .then(function (data) { render(box, data) })
+      .catch(function () { /* keep the links to the calendars */ })
   })
 })()
