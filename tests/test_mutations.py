@@ -277,3 +277,18 @@ def test_a_one_sided_supersession_is_reported(tmp_project):
 
     assert run.code == 1
     run.problem(f"structured/{older}.yaml:{line}: status must be 'superseded': dak-lak-vp-ubnd-2025 supersedes this text")
+
+
+def test_an_ended_term_that_has_not_ended_is_reported(tmp_project):
+    """'term_ended' is a reading of the term in the title: it must have ended."""
+    slug = "tra-vinh-dang-uy-khoi-2019"
+    tmp_project.only(slug).replace_unique(slug, "  term: khóa I, nhiệm kỳ 2015 - 2020\n",
+                                          "  term: khóa I, nhiệm kỳ 2015 - 2099\n")
+    text = tmp_project.yaml_path(slug).read_text(encoding="utf-8")
+    line = text[: text.index("  status: term_ended")].count("\n") + 1
+
+    run = tmp_project.check()
+
+    assert run.code == 1
+    run.problem(f"structured/{slug}.yaml:{line}: status 'term_ended', but the term (khóa I, nhiệm kỳ 2015 - 2099) "
+                "runs until 2099")

@@ -1,6 +1,7 @@
 """`quyche check`: every rule that proves the YAML says what the source says."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -129,6 +130,14 @@ def check_metadata(reg: Regulation, shown: str, raw: str, known: dict[str, Regul
     if others and meta.status != "superseded":
         problems.append(Problem(shown, meta.line_of("status"), "status must be 'superseded': "
                                 f"{others[0].slug} supersedes this text"))
+    if meta.status == "term_ended":
+        end = re.search(r"\d{4}\s*[-–]\s*(\d{4})", meta.term or "")
+        if end is None:
+            problems.append(Problem(shown, meta.line_of("status"), "status 'term_ended' needs a term with its "
+                                    "years (term: khóa …, nhiệm kỳ 2015 - 2020)"))
+        elif int(end.group(1)) >= dt.date.today().year:
+            problems.append(Problem(shown, meta.line_of("status"), f"status 'term_ended', but the term "
+                                    f"({meta.term}) runs until {end.group(1)}"))
     for target in superseded_by:
         other = known.get(target)
         if other and not any(r.type == "supersedes" and r.target == reg.slug for r in other.metadata.relations):

@@ -21,7 +21,8 @@ _STRONG_EM = re.compile(r"\*\*\*(?=\S)(.+?)(?<=\S)\*\*\*", re.S)
 _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S)
 _EM = re.compile(r"(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])", re.S)
 
-STATUS = {"in_force": "Đang có hiệu lực", "superseded": "Đã được thay thế"}
+STATUS = {"in_force": "Đang có hiệu lực", "superseded": "Đã được thay thế",
+          "term_ended": "Hết nhiệm kỳ, chưa rõ văn bản thay thế"}
 ROLES = {"decision": "Quyết định ban hành", "header": "Phần đầu văn bản",
          "recipients": "Nơi nhận", "signature": "Chữ ký", "chrome": "Giao diện trang web (không thuộc văn bản)"}
 DEFECTS = {"page_break": "Ngắt trang giữa câu", "page_break_duplicate": "Ngắt trang lặp chữ",
