@@ -216,3 +216,20 @@ def test_each_text_links_its_calendar_role_cards_and_comparisons(site, reg):
     if reg.slug.startswith("dak-lak"):
         assert "../so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025/" in links
     assert ("danh-dau-sua-doi/" in links) == reg.metadata.marks_amendments
+
+
+@pytest.mark.parametrize("page,says", [
+    ("dak-lak-vp-ubnd-2021/moc-thoi-gian", "Văn bản đã được thay thế."),
+    ("dak-lak-vp-ubnd-2021/vai-tro/chanh-van-phong", "Văn bản đã được thay thế."),
+    ("tra-vinh-dang-uy-khoi-2019/moc-thoi-gian", "nhiệm kỳ này đã kết thúc."),
+    ("dien-bien-tinh-uy-2020-2025/vai-tro/bi-thu", "nhiệm kỳ này đã kết thúc."),
+])
+def test_calendars_and_role_cards_of_a_text_not_in_force_say_so_first(site, page, says):
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    content = html[html.index('class="md-content"'):]
+    assert says in content and content.index(says) < content.index("<h2")
+
+
+def test_calendars_of_a_text_in_force_carry_no_such_notice(site):
+    html = (site / "dak-lak-vp-ubnd-2025" / "moc-thoi-gian" / "index.html").read_text(encoding="utf-8")
+    assert "qc-superseded" not in html
