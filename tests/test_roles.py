@@ -86,3 +86,10 @@ def test_the_roles_index_groups_comparable_posts(site):
     secretary = secretary[:secretary.index("</ul>")]
     assert "tra-vinh-dang-uy-khoi-2019/vai-tro/bi-thu/" in secretary
     assert "dien-bien-tinh-uy-2020-2025/vai-tro/bi-thu/" in secretary
+
+
+def test_a_post_that_may_be_invited_is_not_shown_as_a_standing_attendee(site):
+    """Điện Biên Đ22.1: "thành phần mời dự hội nghị Thường trực Tỉnh ủy có thể gồm: Chánh
+    văn phòng Tỉnh ủy" — the Chánh Văn phòng's card says "may be invited", not "attends"."""
+    html = (site / "dien-bien-tinh-uy-2020-2025" / "vai-tro" / "chanh-van-phong" / "index.html").read_text(encoding="utf-8")
+    assert "<tr><td>Họp Thường trực Tỉnh ủy</td><td>Có thể được mời dự (tùy nội dung)</td>" in html

@@ -132,7 +132,7 @@ def json_bytes(regs: list[Regulation], base_url: str) -> bytes:
                            "citation": human_citation(f.source.unit),
                            "url": clause_url(base_url, reg, f.source.unit)},
                 "also": [{"unit": s.unit, "quote": s.quote} for s in f.also],
-                "chair": f.chair, "substitute": f.substitute, "attendees": list(f.attendees),
+                "chair": f.chair, "substitute": f.substitute, "attendees": list(f.attendees), "invited": list(f.invited),
                 "owner": f.owner, "from": list(f.senders), "to": list(f.receivers), "period": f.period,
                 "meeting": f.meeting, "days": f.days, "threshold": f.threshold, "topic": f.topic,
                 "schedule": _drop_empty({k: getattr(f.schedule, k) for k in (

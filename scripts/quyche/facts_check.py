@@ -69,11 +69,11 @@ def check_fact(reg: Regulation, shown: str, fact: Fact, actor_ids: set[str], fac
 
     for role, actor in fact.actor_roles():
         if actor not in actor_ids:
-            problems.append(Problem(shown, fact.line_of({"from": "from", "to": "to", "attendee": "attendees"}.get(role, role)),
+            problems.append(Problem(shown, fact.line_of({"attendee": "attendees"}.get(role, role)),
                                     f"{label}: {role} '{actor}' is not an actor of this regulation", fact.source.unit))
             continue
         if not is_named(reg, reg.actor(actor), text):
-            problems.append(Problem(shown, fact.line_of({"from": "from", "to": "to", "attendee": "attendees"}.get(role, role)),
+            problems.append(Problem(shown, fact.line_of({"attendee": "attendees"}.get(role, role)),
                                     f"{label}: {role} '{actor}' ({reg.actor(actor).name}) is not named in "
                                     f"{', '.join(s.unit for s in fact.sources)}; the source says: \"{fact.source.quote}\"",
                                     fact.source.unit))

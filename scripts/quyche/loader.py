@@ -157,6 +157,7 @@ def _fact(data: Located) -> Fact:
         id=data["id"], type=data["type"], name=data["name"], source=_source(data["source"]), line=data.line,
         also=tuple(_source(s) for s in data.get("also", []) or []), chair=data.get("chair"),
         substitute=data.get("substitute"), attendees=tuple(data.get("attendees", []) or []),
+        invited=tuple(data.get("invited", []) or []),
         owner=data.get("owner"), senders=tuple(data.get("from", []) or []),
         receivers=tuple(data.get("to", []) or []), period=data.get("period"), meeting=data.get("meeting"),
         days=data.get("days"), threshold=data.get("threshold"), topic=data.get("topic"),

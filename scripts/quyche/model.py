@@ -183,6 +183,7 @@ class Fact:
     chair: str | None = None
     substitute: str | None = None
     attendees: tuple[str, ...] = ()
+    invited: tuple[str, ...] = ()       # may be invited, depending on the agenda
     owner: str | None = None
     senders: tuple[str, ...] = ()       # YAML key "from"
     receivers: tuple[str, ...] = ()     # YAML key "to"
@@ -206,6 +207,7 @@ class Fact:
             if value:
                 roles.append((role, value))
         roles += [("attendee", a) for a in self.attendees]
+        roles += [("invited", a) for a in self.invited]
         roles += [("from", a) for a in self.senders]
         roles += [("to", a) for a in self.receivers]
         return roles

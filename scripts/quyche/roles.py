@@ -31,6 +31,7 @@ TOPIC_NAMES = {"to_chuc": "Tổ chức, bộ máy", "chuong_trinh_ke_hoach": "Ch
                "bao_cao": "Báo cáo", "quan_he_cong_tac": "Quan hệ công tác", "van_ban": "Văn bản, thông tin",
                "can_bo": "Cán bộ", "kiem_tra_giam_sat": "Kiểm tra, giám sát", "khac": "Nhiệm vụ khác", None: "Nhiệm vụ khác"}
 ROLE_NAMES = {"chair": "Chủ trì", "substitute": "Chủ trì khi người chủ trì vắng", "attendee": "Dự họp",
+              "invited": "Có thể được mời dự (tùy nội dung)",
               "owner": "Thực hiện", "from": "Gửi, báo cáo", "to": "Nhận"}
 
 
@@ -71,7 +72,7 @@ def card(reg: Regulation, actor: Actor, year: int) -> Card:
         seen.add((role, fact.id))
         if fact.type == "duty":
             c.duties.setdefault(TOPIC_NAMES.get(fact.topic, "Nhiệm vụ khác"), []).append(fact)
-        elif fact.type in ("meeting", "working_session") and role in ("chair", "substitute", "attendee", "owner"):
+        elif fact.type in ("meeting", "working_session") and role in ("chair", "substitute", "attendee", "invited", "owner"):
             c.meetings.append((role, fact))
         elif role in ("from", "owner"):
             c.owes.append(fact)
