@@ -6,19 +6,17 @@ from pathlib import Path
 from markupsafe import escape
 
 from quyche.abbreviations import glossary
+from quyche.describe import actor_names, due_note, weekday, when
+from quyche.holidays import day_off
 from quyche.ids import human_citation
+from quyche.marks import marks
+from quyche.roles import GROUP_NAMES, ROLE_NAMES, card, changes, versions
 from quyche.site.build import comparisons, corpus
 from quyche.site.compare_page import compare_html
-from quyche.site.render import environment
-from quyche.describe import actor_names
-from quyche.marks import marks
-from quyche.topics import TOPICS, matrix
-from quyche.describe import due_note, weekday, when
-from quyche.holidays import day_off
-from quyche.roles import GROUP_NAMES, ROLE_NAMES, card, changes, versions
 from quyche.site.facts_pages import combined_html, deadlines_html, years_shown
-from quyche.site.render import STATUS, regulation_html
+from quyche.site.render import STATUS, environment, regulation_html
 from quyche.site.text import markdown_text
+from quyche.topics import TOPICS, matrix
 
 
 def define_env(env):

@@ -32,10 +32,14 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+# Combining marks of the blocks Vietnamese (and Latin generally) uses, removed by
+# one regex: a 400-regulation search index folds in a fraction of a second.
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free form for search and matching ("Chánh" -> "chanh")."""
-    text = unicodedata.normalize("NFD", nfc(text).lower()).replace("đ", "d")
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    return _MARKS.sub("", unicodedata.normalize("NFD", nfc(text).lower()).replace("đ", "d"))
 
 
 class NormalizedSource:

@@ -7,7 +7,7 @@ from ..check import run_check
 from ..loader import Project
 from ..model import Regulation
 from ..problems import ProblemsFound
-from .text import markdown_text
+from .text import front_matter_title, markdown_text
 
 _cache: dict[Path, dict[str, Regulation]] = {}
 _comparisons: dict[Path, list] = {}
@@ -31,7 +31,7 @@ def corpus(root: Path, fresh: bool = False) -> dict[str, Regulation]:
 
 def regulation_page(reg: Regulation) -> str:
     """The markdown source of a regulation page; the macro renders the body."""
-    title = reg.metadata.short_title.replace("\\", "\\\\").replace('"', "'")
+    title = front_matter_title(reg.metadata.short_title)
     return (
         "---\n"
         f'title: "{title}"\n'
@@ -43,7 +43,7 @@ def regulation_page(reg: Regulation) -> str:
 
 
 def deadlines_page(reg: Regulation) -> str:
-    title = f"Lịch và thời hạn — {reg.metadata.short_title}".replace("\\", "\\\\").replace('"', "'")
+    title = front_matter_title(f"Lịch và thời hạn — {reg.metadata.short_title}")
     return (
         "---\n"
         f'title: "{title}"\n'
@@ -75,17 +75,18 @@ def topic_page(topic) -> str:
 
 
 def marks_page(reg: Regulation) -> str:
-    title = f"Đánh dấu sửa đổi — {reg.metadata.short_title}".replace("\\", "\\\\").replace('"', "'")
+    title = front_matter_title(f"Đánh dấu sửa đổi — {reg.metadata.short_title}")
     return (f'---\ntitle: "{title}"\nhide:\n  - toc\n---\n\n# Các đoạn được đánh dấu sửa đổi\n\n'
             f"[← Toàn văn](../index.md)\n\n{{{{ danh_dau_sua_doi('{reg.slug}') }}}}\n")
 
 
 def roles_page(reg: Regulation) -> str:
-    title = f"Thẻ vai trò — {reg.metadata.short_title}".replace("\\", "\\\\").replace('"', "'")
+    title = front_matter_title(f"Thẻ vai trò — {reg.metadata.short_title}")
     return (f'---\ntitle: "{title}"\nhide:\n  - toc\n---\n\n# Thẻ vai trò\n\n'
             f"{{{{ danh_sach_vai_tro('{reg.slug}') }}}}\n")
 
+
 def role_page(reg: Regulation, actor) -> str:
-    title = f"{actor.name} — {reg.metadata.short_title}".replace("\\", "\\\\").replace('"', "'")
+    title = front_matter_title(f"{actor.name} — {reg.metadata.short_title}")
     return (f'---\ntitle: "{title}"\nhide:\n  - toc\n---\n\n'
             f"# Thẻ vai trò: {markdown_text(actor.name)}\n\n{{{{ the_vai_tro('{reg.slug}', '{actor.id}') }}}}\n")

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..normalize import fold
+from .text import front_matter_title
 
 #: Pages a navigation section may list before it moves to a page of its own.
 LIMIT = 40
@@ -87,7 +88,7 @@ def _lines(entries: list, depth: int) -> list[str]:
 
 def listing_page(section: MovedSection) -> str:
     """Markdown of the page that lists a moved section (macros off: titles are data)."""
-    title = section.title.replace('"', "'")
+    title = front_matter_title(section.title)
     return ("---\n"
             f'title: "{title}"\n'
             "render_macros: false\n"

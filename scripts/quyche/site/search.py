@@ -25,31 +25,20 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 
 from markupsafe import escape
 
 from ..abbreviations import ABBREVIATIONS
 from ..model import Regulation, Unit
-from ..normalize import normalize
+from ..normalize import fold, normalize
 from .render import ROLES, STATUS, heading_level, plain_heading
 
 #: Field boosts for the folded fields; the same as Material gives title and text.
 FIELDS = {"ftitle": {"boost": 1000.0}, "ftext": {"boost": 1.0}}
 
-# Combining marks of the blocks Vietnamese (and Latin generally) use; what
-# quyche.normalize.fold removes, done by one regex so a 400-regulation index
-# folds in a fraction of a second.
-_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _NOT_WORD = re.compile(r"[\W_]+")
 _TAGS = re.compile(r"<[^>]*>")
-
-
-def fold(text: str) -> str:
-    """Lower-case, accent-free ("Chánh Văn phòng" → "chanh van phong"); = quyche.normalize.fold."""
-    text = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text).lower()).replace("đ", "d")
-    return _MARKS.sub("", text)
 
 
 def words(text: str) -> list[str]:

@@ -23,6 +23,11 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", str(escape(text)))
 
 
+def front_matter_title(text: str) -> str:
+    """``text`` for a double-quoted YAML ``title:`` in a generated page's front matter."""
+    return text.replace("\\", "\\\\").replace('"', "'")
+
+
 def html_text(text) -> Markup:
     """``text`` for a template that does not escape (MkDocs' and Material's titles); idempotent."""
     return escape(text)
