@@ -9,19 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from .numbering import DIEM_LETTERS, KIND_NAMES, label_of, ordinal
-
-_ROMAN = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
-          (5, "V"), (4, "IV"), (1, "I")]
+from .numbering import label_of, ordinal
+from .vietnamese import DIEM_LETTERS, KIND_NAMES, roman
 
 
 def _render(kind: str, n: int) -> str:
     if kind == "chuong" or kind == "muc_roman":
-        out = ""
-        for value, letters in _ROMAN:
-            while n >= value:
-                out, n = out + letters, n - value
-        return out
+        return roman(n)
     if kind == "diem":
         return DIEM_LETTERS[n - 1] if 0 < n <= len(DIEM_LETTERS) else str(n)
     if kind == "phan":

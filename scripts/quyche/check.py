@@ -12,7 +12,8 @@ from .ids import expected_ids
 from .loader import Project, load_corpus
 from .model import Regulation
 from .normalize import nfc, normalize
-from .numbering import KIND_NAMES, label_of
+from .numbering import label_of
+from .vietnamese import KIND_NAMES, parse_date
 from .problems import Problem
 
 
@@ -109,10 +110,7 @@ def check_metadata(reg: Regulation, shown: str, raw: str, known: dict[str, Regul
     must_occur(meta.signed_quote, "signed_quote")
     must_occur(meta.signer_quote, "signer_quote")
     if meta.signed and meta.signed_quote:
-        m = re.search(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", meta.signed_quote, re.I) or \
-            re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", meta.signed_quote)
-        if not m or (int(m.group(3)), int(m.group(2)), int(m.group(1))) != \
-                (meta.signed.year, meta.signed.month, meta.signed.day):
+        if parse_date(normalize(meta.signed_quote)) != meta.signed:
             problems.append(Problem(shown, meta.line_of("signed"), f"signed {meta.signed.isoformat()} does not match "
                                     f"signed_quote {meta.signed_quote!r}"))
     if meta.signer and meta.signer_quote and normalize(meta.signer) not in normalize(meta.signer_quote):

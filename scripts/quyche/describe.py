@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .model import Fact, Regulation, Unit
+from .vietnamese import weekday_name
 
 TYPES = {"meeting": "Cuộc họp", "report": "Báo cáo", "plan_submission": "Nộp kế hoạch, chương trình",
          "lead_time": "Gửi tài liệu trước họp", "quorum": "Số lượng tham dự tối thiểu",
@@ -11,7 +12,6 @@ TYPES = {"meeting": "Cuộc họp", "report": "Báo cáo", "plan_submission": "N
 PER = {"day": "ngày", "week": "tuần", "month": "tháng", "quarter": "quý", "half_year": "6 tháng",
        "year": "năm", "term": "nhiệm kỳ"}
 DUE = {"before": "trước ngày", "by": "chậm nhất vào ngày", "on": "vào ngày"}
-WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
 
 
 #: What a listed date means when the text sets a deadline relative to it ("trước ngày 25/11"):
@@ -24,7 +24,7 @@ def due_note(fact) -> str:
 
 
 def weekday(day: dt.date) -> str:
-    return WEEKDAYS[day.weekday()]
+    return weekday_name(day)
 
 
 def actor_names(reg: Regulation, ids) -> str:

@@ -15,21 +15,11 @@ import re
 from dataclasses import dataclass
 
 from .normalize import normalize
-
-#: Vietnamese alphabetical order of điểm letters (no f, j, w, z; đ after d).
-DIEM_LETTERS = "abcdđeghiklmnopqrstuvxy"
-ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+from .vietnamese import DIEM_LETTERS, KIND_NAMES, roman_value
 
 NUMBERED_KINDS = ("phan", "chuong", "muc", "dieu", "khoan", "tieu_khoan", "diem")
 UNNUMBERED_KINDS = ("gach", "doan")
 KINDS = NUMBERED_KINDS + UNNUMBERED_KINDS + ("khoi",)
-
-#: Vietnamese names of unit kinds, for the site and for messages.
-KIND_NAMES = {
-    "phan": "Phần", "chuong": "Chương", "muc": "Mục", "dieu": "Điều",
-    "khoan": "Khoản", "tieu_khoan": "Tiểu khoản", "diem": "Điểm",
-    "gach": "Ý (gạch đầu dòng)", "doan": "Đoạn", "khoi": "Khối ngoài nội dung",
-}
 
 
 @dataclass(frozen=True)
@@ -81,14 +71,7 @@ def label_of(text: str, scheme: str) -> Label | None:
 def ordinal(kind: str, number: str) -> int | None:
     """Position of a number in its sequence (IV -> 4, đ -> 5), for gap checks."""
     if kind == "chuong" or (kind == "muc" and number.isalpha()):
-        total, prev = 0, 0
-        for ch in reversed(number.upper()):
-            value = ROMAN.get(ch)
-            if value is None:
-                return None
-            total = total - value if value < prev else total + value
-            prev = max(prev, value)
-        return total
+        return roman_value(number)
     if kind == "diem":
         idx = DIEM_LETTERS.find(number)
         return idx + 1 if idx >= 0 else None

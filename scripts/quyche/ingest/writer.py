@@ -8,6 +8,7 @@ import yaml
 
 from ..ids import expected_ids
 from ..normalize import normalize
+from ..vietnamese import DATE, parse_date
 from .blocks import Block, split_blocks
 from .defects import detect_defects
 from .tree import Node, build_tree
@@ -38,8 +39,8 @@ def detect_scheme(raw: str) -> str:
 def guess_metadata(blocks: list[Block], slug: str, scheme: str, source: str) -> dict:
     head = " ".join(normalize(b.text) for b in blocks[:40])
     number = re.search(r"Số:?\s*([0-9][0-9A-Za-zĐđ/\-]*[A-Za-zĐđ])", head, re.I)
-    date = re.search(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", head) or \
-        re.search(r"ngày (\d{1,2})/(\d{1,2})/(\d{4})", head)
+    date = DATE.search(head)
+    signed = parse_date(date.group(0)) if date else None
     title = next((normalize(b.text) for b in blocks if normalize(b.text).upper().startswith("QUY CHẾ")), TODO)
     meta = {
         "title": title,
@@ -47,8 +48,8 @@ def guess_metadata(blocks: list[Block], slug: str, scheme: str, source: str) -> 
         "issuing_body": TODO,
         "document_type": "Quy chế",
         "number": number.group(1) if number else None,
-        "signed": f"{int(date.group(3)):04d}-{int(date.group(2)):02d}-{int(date.group(1)):02d}" if date else None,
-        "signed_quote": date.group(0) if date else None,
+        "signed": signed.isoformat() if signed else None,
+        "signed_quote": date.group(0) if signed else None,
         "signer": None,
         "signer_quote": None,
         "status": "in_force",
