@@ -15,7 +15,8 @@ from .model import Fact, Regulation, Source
 from .normalize import normalize
 from .problems import Problem
 from .schedule import rrule_numbers, rrule_parts, rrule_weekdays
-from .vnnumbers import WEEKDAY_NAMES, has_period, has_weekday, numbers_in, schedule_expressions
+from .timeexpr import schedule_expressions
+from .vietnamese import WEEKDAY_NAMES, has_period, has_weekday, numbers_in
 
 
 @dataclass

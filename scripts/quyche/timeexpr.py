@@ -565,6 +565,20 @@ def read(text: str) -> list[Reading]:
 
 CADENCE_KINDS = ("rrule", "frequency", "periods", "window", "term")
 
+#: The completeness gate: a normative unit whose text holds one of these
+#: expressions must be cited by a fact or waived with a reason.
+GATE = re.compile(
+    r"\b(?:hằng|hàng) (?:ngày|tuần|tháng|quý|năm)\b|định kỳ|\bmỗi (?:ngày|tuần|tháng|quý|năm)\b"
+    r"|\blần\s*/\s*(?:tuần|tháng|quý|năm)\b|\bngày \d{1,2}(?![/\d])|trước ngày|chậm nhất"
+    r"|\bthứ (?:hai|ba|tư|năm|sáu|bảy)\b|ít nhất \d+ ngày"
+    r"|\b(?:đầu|giữa|cuối|từng|mỗi) nhiệm kỳ\b|\btoàn kh(?:óa|oá)\b",
+    re.IGNORECASE)
+
+
+def schedule_expressions(text: str) -> list[str]:
+    """The expressions of a unit's text that the completeness gate asks a fact for."""
+    return [m.group(0) for m in GATE.finditer(normalize(text))]
+
 
 def cadences(readings: list[Reading]) -> list[Reading]:
     return [r for r in readings if r.kind in CADENCE_KINDS]
