@@ -36,6 +36,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _changes(args: argparse.Namespace) -> str | None:
+    return "accept" if getattr(args, "accept_changes", False) else "reject" if getattr(args, "reject_changes", False) else None
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest.writer import ingest
     from .yamlio import MAX_BYTES
@@ -55,6 +59,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"quyche ingest: {project.shown(target)} exists and may hold hand edits; "
               "not overwritten (use --force to replace it)", file=sys.stderr)
         return 1
+    from .ingest.word import is_word_file
+    if is_word_file(source):
+        return _ingest_word(args, project, source, slug, target)
     try:
         text = ingest(source, slug, args.scheme)
     except UnicodeDecodeError as exc:
@@ -65,6 +72,41 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 0
     target.write_text(text, encoding="utf-8")
     print(f"wrote {project.shown(target)}; review it, fill in metadata, then run `quyche check`")
+    return 0
+
+
+def _ingest_word(args, project: Project, source: Path, slug: str, target: Path) -> int:
+    """A Word source becomes regulations/<slug>.txt (the text every check compares
+    against from then on), the .docx is kept beside it, and the YAML is built from the text."""
+    import shutil
+
+    from .ingest.word import WordProblem, read_docx
+    from .ingest.writer import ingest_text
+
+    try:
+        word = read_docx(source, _changes(args))
+    except WordProblem as exc:
+        print(f"quyche ingest: {exc}", file=sys.stderr)
+        return 1
+    for note in word.notes:
+        print(f"quyche ingest: {source}: {note}", file=sys.stderr)
+    text_path = project.regulations / f"{slug}.txt"
+    docx_path = project.regulations / f"{slug}.docx"
+    if text_path.exists() and text_path.read_text(encoding="utf-8-sig") != word.text and not args.force:
+        print(f"quyche ingest: {project.shown(text_path)} exists with another text and is the source the checks "
+              "compare against; not overwritten (use --force to replace it)", file=sys.stderr)
+        return 1
+    yaml_text = ingest_text(word.text, text_path.name, slug, args.scheme)
+    if args.stdout:
+        sys.stdout.write(yaml_text)
+        return 0
+    project.regulations.mkdir(parents=True, exist_ok=True)
+    text_path.write_text(word.text, encoding="utf-8")
+    if source.resolve() != docx_path.resolve():
+        shutil.copyfile(source, docx_path)
+    target.write_text(yaml_text, encoding="utf-8")
+    print(f"wrote {project.shown(text_path)} (the text of {source.name}, kept as {project.shown(docx_path)}) "
+          f"and {project.shown(target)}; review it, fill in metadata, then run `quyche check`")
     return 0
 
 
@@ -99,7 +141,15 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from .drafts import compare_files
 
     return compare_files(Path(args.old), Path(args.new), Path(args.output),
-                         Path(args.table) if args.table else None)
+                         Path(args.table) if args.table else None, _changes(args))
+
+
+def _word_flags(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--accept-changes", action="store_true",
+                       help="a Word file with tracked changes: read it with every change accepted")
+    group.add_argument("--reject-changes", action="store_true",
+                       help="a Word file with tracked changes: read it with every change rejected")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,11 +161,12 @@ def main(argv: list[str] | None = None) -> int:
     check.set_defaults(func=cmd_check)
 
     ingest = sub.add_parser("ingest", help="build structured/<slug>.yaml from a source text")
-    ingest.add_argument("source", help="path of the source text (UTF-8)")
+    ingest.add_argument("source", help="path of the source: a UTF-8 text or a Word .docx file")
     ingest.add_argument("--slug", help="id of the regulation (default: the file name)")
     ingest.add_argument("--scheme", choices=["dieu", "outline"], help="numbering scheme (default: detected)")
     ingest.add_argument("--force", action="store_true", help="replace an existing YAML file")
     ingest.add_argument("--stdout", action="store_true", help="print the YAML instead of writing it")
+    _word_flags(ingest)
     ingest.set_defaults(func=cmd_ingest)
 
     align = sub.add_parser("align", help="propose the unit alignment of two versions (a comparison spec)")
@@ -125,10 +176,11 @@ def main(argv: list[str] | None = None) -> int:
     align.set_defaults(func=cmd_align)
 
     compare = sub.add_parser("compare", help="compare two texts (in any corpus format) into one HTML file")
-    compare.add_argument("old", help="the text in force (a .txt file)")
-    compare.add_argument("new", help="the draft (a .txt file)")
+    compare.add_argument("old", help="the text in force (a .txt or .docx file)")
+    compare.add_argument("new", help="the draft (a .txt or .docx file)")
     compare.add_argument("-o", "--output", required=True, help="the HTML file to write")
-    compare.add_argument("--table", help="also write the drafting table 'Bảng so sánh' (.csv or .docx)")
+    compare.add_argument("--table", help="also write the drafting table 'Bảng so sánh' (.docx, .xlsx or .csv)")
+    _word_flags(compare)
     compare.set_defaults(func=cmd_compare)
 
     args = parser.parse_args(argv)

@@ -25,8 +25,21 @@ from .site.compare_page import compare_html
 TABLE_HEADER = ["Quy định hiện hành", "Dự thảo", "Thuyết minh"]
 
 
-def regulation_from_text(path: Path, slug: str) -> Regulation:
-    raw = nfc(path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n"))
+def source_text(path: Path, changes: str | None = None) -> str:
+    """The text of a source file: UTF-8 text as it is, a Word file read as
+    `quyche ingest` reads it (so both give the same diff)."""
+    from .ingest.word import is_word_file, read_docx
+
+    if is_word_file(path):
+        word = read_docx(path, changes)
+        for note in word.notes:
+            print(f"quyche compare: {path}: {note}", file=sys.stderr)
+        return word.text
+    return path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+
+
+def regulation_from_text(path: Path, slug: str, raw: str | None = None) -> Regulation:
+    raw = nfc(raw if raw is not None else source_text(path))
     scheme = detect_scheme(raw)
     blocks = split_blocks(raw)
     roots = build_tree(blocks, scheme)
@@ -107,7 +120,10 @@ def write_table(path: Path, rows: list[list[str]], title: str) -> None:
     raise ValueError(f"--table must end in .csv or .docx, not {path.suffix or '(no suffix)'}")
 
 
-def compare_files(old_path: Path, new_path: Path, output: Path, table: Path | None) -> int:
+def compare_files(old_path: Path, new_path: Path, output: Path, table: Path | None,
+                  changes: str | None = None) -> int:
+    from .ingest.word import WordProblem
+
     for path in (old_path, new_path):
         if not path.is_file():
             print(f"quyche compare: {path}: no such file", file=sys.stderr)
@@ -116,8 +132,11 @@ def compare_files(old_path: Path, new_path: Path, output: Path, table: Path | No
         print(f"quyche compare: --table {table}: expected a .csv or .docx file name", file=sys.stderr)
         return 1
     try:
-        old = regulation_from_text(old_path, "cu")
-        new = regulation_from_text(new_path, "moi")
+        old = regulation_from_text(old_path, "cu", source_text(old_path, changes))
+        new = regulation_from_text(new_path, "moi", source_text(new_path, changes))
+    except WordProblem as exc:
+        print(f"quyche compare: {exc}", file=sys.stderr)
+        return 1
     except UnicodeDecodeError as exc:
         print(f"quyche compare: not UTF-8 text ({exc.reason} at byte {exc.start})", file=sys.stderr)
         return 1

@@ -92,6 +92,11 @@ _Dumper.add_representer(str, _str)
 def ingest(source: Path, slug: str, scheme: str | None = None) -> str:
     """The YAML text for a source file (nothing is written here)."""
     raw = source.read_text(encoding="utf-8-sig")   # a byte order mark is not text
+    return ingest_text(raw, source.name, slug, scheme)
+
+
+def ingest_text(raw: str, source_name: str, slug: str, scheme: str | None = None) -> str:
+    """The YAML text for the source text `raw`, to be kept as regulations/<source_name>."""
     scheme = scheme or detect_scheme(raw)
     blocks = split_blocks(raw)
     roots = build_tree(blocks, scheme)
@@ -99,7 +104,7 @@ def ingest(source: Path, slug: str, scheme: str | None = None) -> str:
     by_id = {new_id: node for node, new_id in expected_ids(roots, scheme)}
     doc = {
         "id": slug,
-        "metadata": guess_metadata(blocks, slug, scheme, f"regulations/{source.name}"),
+        "metadata": guess_metadata(blocks, slug, scheme, f"regulations/{source_name}"),
         "anomalies": [a.as_yaml() for a in numbering_anomalies(roots, scheme, ids)],
         "defects": detect_defects(raw, by_id),
         "units": [node_to_dict(r, ids) for r in roots],
