@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from quyche.drafting_table import HEADERS_VERSIONS, build as drafting_table, docx_bytes as table_docx, xlsx_bytes as table_xlsx
 from quyche.exports import csv_bytes, facts_of_actor, icalendar, json_bytes
 from quyche.problems import ProblemsFound
 from quyche.site.build import (comparison_page, comparisons, corpus, deadlines_page, marks_page,
@@ -75,6 +76,9 @@ def on_files(files, config):
             files.append(File.generated(config, f"{slug}/danh-dau-sua-doi.md", content=marks_page(reg)))
     for c in comparisons(root):
         files.append(File.generated(config, f"so-sanh/{c.old}--{c.new}.md", content=comparison_page(c)))
+        table = drafting_table(c, regs[c.old], regs[c.new], HEADERS_VERSIONS)
+        for suffix, write in (("docx", table_docx), ("xlsx", table_xlsx)):
+            files.append(File.generated(config, f"xuat/so-sanh/{c.old}--{c.new}.{suffix}", content=write(table)))
     files.append(File.generated(config, "assets/compare.css", abs_src_path=str(COMPARE_CSS)))
     files.append(File.generated(config, "xuat/tat-ca.csv", content=csv_bytes(list(regs.values()), base)))
     files.append(File.generated(config, "xuat/du-kien.json", content=json_bytes(list(regs.values()), base)))

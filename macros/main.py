@@ -107,8 +107,9 @@ def define_env(env):
         """Summary of changes and the side-by-side diff of two versions."""
         for alignment in comparisons(root):
             if (alignment.old, alignment.new) == (old, new):
+                tables = {kind: f"../../xuat/so-sanh/{old}--{new}.{kind}" for kind in ("docx", "xlsx")}
                 return compare_html(alignment, regulation(old), regulation(new), years_shown().start,
-                                    f"../../{old}/", f"../../{new}/")
+                                    f"../../{old}/", f"../../{new}/", table_hrefs=tables)
         raise KeyError(f"no comparison spec structured/so-sanh/{old}--{new}.yaml")
 
     @env.macro

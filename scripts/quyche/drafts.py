@@ -7,22 +7,20 @@ be emailed. ``--table`` also writes the drafting table "Bảng so sánh".
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import sys
 from pathlib import Path
 
-from .align import display_order, propose
-from .changes import type_name
-from .ids import expected_ids, human_citation
+from .align import propose
+from .ids import expected_ids
 from .ingest.blocks import split_blocks
 from .ingest.tree import Node, build_tree
 from .ingest.writer import detect_scheme, guess_metadata
 from .model import Metadata, Regulation, Unit
 from .normalize import nfc
+from .drafting_table import HEADERS_DRAFT, WRITERS, build, write
 from .site.compare_page import compare_html
 
-TABLE_HEADER = ["Quy định hiện hành", "Dự thảo", "Thuyết minh"]
 
 
 def source_text(path: Path, changes: str | None = None) -> str:
@@ -61,65 +59,6 @@ def regulation_from_text(path: Path, slug: str, raw: str | None = None) -> Regul
                       units=tuple(unit(r, True) for r in roots))
 
 
-def _cell(reg: Regulation, ids: list[str]) -> str:
-    """Where the text stands, on its own line, then the text: a drafter reading the
-    table must find the clause in the document without searching for it."""
-    if not ids:
-        return ""
-    return f"[{', '.join(human_citation(i) for i in ids)}]\n" + " ".join(reg.unit(i).plain for i in ids)
-
-
-def table_rows(old: Regulation, new: Regulation, alignment) -> list[list[str]]:
-    """The rows of a "Bảng so sánh": every changed unit, the current text, the draft,
-    and in "Thuyết minh" the kind of change, for the drafter to complete with the reason."""
-    rows = []
-    for pair in display_order(alignment, old, new):
-        if pair.type == "same":
-            continue
-        rows.append([_cell(old, pair.old), _cell(new, pair.new), type_name(pair.type)])
-    return rows
-
-
-def write_table(path: Path, rows: list[list[str]], title: str) -> None:
-    if path.suffix.lower() == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(TABLE_HEADER)
-            writer.writerows(rows)
-        return
-    if path.suffix.lower() == ".docx":
-        from docx import Document
-        from docx.enum.section import WD_ORIENT
-        from docx.shared import Cm
-
-        doc = Document()
-        section = doc.sections[0]
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = section.page_height, section.page_width
-        for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-            setattr(section, margin, Cm(1.5))
-        doc.add_heading("BẢNG SO SÁNH", level=1)
-        doc.add_paragraph(title)
-        table = doc.add_table(rows=1, cols=3)
-        table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, TABLE_HEADER):
-            cell.text = text
-            for run in cell.paragraphs[0].runs:
-                run.bold = True
-        for row in rows:
-            cells = table.add_row().cells
-            for cell, text in zip(cells, row):
-                where, _, words = text.partition("\n") if text.startswith("[") else ("", "", text)
-                if where:
-                    cell.paragraphs[0].add_run(where).italic = True
-                    cell.add_paragraph(words)
-                else:
-                    cell.text = words
-        doc.save(str(path))
-        return
-    raise ValueError(f"--table must end in .csv or .docx, not {path.suffix or '(no suffix)'}")
-
-
 def compare_files(old_path: Path, new_path: Path, output: Path, table: Path | None,
                   changes: str | None = None) -> int:
     from .ingest.word import WordProblem
@@ -128,8 +67,8 @@ def compare_files(old_path: Path, new_path: Path, output: Path, table: Path | No
         if not path.is_file():
             print(f"quyche compare: {path}: no such file", file=sys.stderr)
             return 1
-    if table is not None and table.suffix.lower() not in (".csv", ".docx"):
-        print(f"quyche compare: --table {table}: expected a .csv or .docx file name", file=sys.stderr)
+    if table is not None and table.suffix.lower() not in WRITERS:
+        print(f"quyche compare: --table {table}: expected a .docx, .xlsx or .csv file name", file=sys.stderr)
         return 1
     try:
         old = regulation_from_text(old_path, "cu", source_text(old_path, changes))
@@ -148,6 +87,6 @@ def compare_files(old_path: Path, new_path: Path, output: Path, table: Path | No
     output.write_text(html, encoding="utf-8")
     print(f"wrote {output}: {len(alignment.pairs)} aligned rows")
     if table is not None:
-        write_table(table, table_rows(old, new, alignment), f"{old_path.name} → {new_path.name}")
+        write(build(alignment, old, new, HEADERS_DRAFT), table)
         print(f"wrote {table}")
     return 0

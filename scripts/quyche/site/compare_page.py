@@ -6,9 +6,9 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from ..align import Alignment, display_order
-from ..changes import FACT_TYPES, fact_changes, name_changes, rows, type_name
-from ..ids import human_citation
+from ..align import Alignment
+from ..changes import FACT_TYPES, fact_changes, name_changes
+from ..review import BOILERPLATE, article_index, cite, counts, review_rows
 from ..model import Regulation
 from ..worddiff import DELETE, INSERT, join_tokens, space_before
 from .render import environment
@@ -32,17 +32,21 @@ def diff_html(diff, side: str) -> Markup:
 
 
 def compare_html(alignment: Alignment, old: Regulation, new: Regulation, year: int,
-                 old_href: str | None, new_href: str | None, standalone: bool = False) -> str:
-    ordered = display_order(alignment, old, new)
-    table = rows(alignment, ordered, old, new)
-    counts = Counter(r.pair.type for r in table)
-    changed_words = sum(r.diff.changed_words for r in table if r.diff)
-    total_words = sum(r.diff.total_words for r in table if r.diff)
+                 old_href: str | None, new_href: str | None, standalone: bool = False,
+                 table_hrefs: dict[str, str] | None = None) -> str:
+    review = review_rows(alignment, old, new)
+    target: dict[str, str] = {}
+    for r in review:
+        row_id = "cap-" + (r.pair.new or r.pair.old)[0]
+        for unit_id in (*r.pair.old, *r.pair.new):
+            target.setdefault(unit_id, row_id)
+    index = [(reg, [(u, target[u.id]) for u in article_index(reg) if u.id in target]) for reg in (new, old)]
     template = environment().get_template("compare.html")
     return template.render(
-        old=old, new=new, rows=table, counts=counts, type_name=type_name, year=year,
-        facts=fact_changes(old, new, year), names=name_changes(alignment, old, new),
-        changed_words=changed_words, total_words=total_words, diff_html=diff_html,
-        cite=human_citation, old_href=old_href, new_href=new_href, FACT_TYPES=FACT_TYPES,
+        old=old, new=new, review=review, boilerplate=[r for r in review if r.status == BOILERPLATE],
+        statuses=Counter(r.status for r in review), counts=counts(review, old, new), index=index,
+        table_hrefs=table_hrefs, year=year,
+        facts=fact_changes(old, new, year), names=name_changes(alignment, old, new), diff_html=diff_html,
+        cite=cite, old_href=old_href, new_href=new_href, FACT_TYPES=FACT_TYPES,
         standalone=standalone, css=Markup(CSS.read_text(encoding="utf-8")) if standalone else "",
     )
