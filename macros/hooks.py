@@ -1,86 +1,75 @@
-"""MkDocs hooks: generate one page per regulation during the build.
+"""MkDocs hooks: the generated pages and files, and the navigation, from the page registry.
 
-Pages are generated, never committed, so they cannot go stale. If any
-structured file has a problem the build stops with every problem listed
-(file:line), before a single page is written.
+Pages are generated during the build, never committed, so they cannot go
+stale; what exists, where, and under which navigation entry is declared once in
+quyche.site.pages. If any structured file has a problem the build stops with
+every problem listed (file:line), before a single page is written.
+
+Each event recomputes what it needs from the config (the corpus is loaded and
+checked once per build, in on_config): no state is kept between events here,
+and no other hook module needs to run before or after this one.
 """
 from __future__ import annotations
-
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from quyche.drafting_table import HEADERS_VERSIONS, build as drafting_table, docx_bytes as table_docx, xlsx_bytes as table_xlsx
-from quyche.exports import csv_bytes, facts_of_actor, icalendar, json_bytes
 from quyche.problems import ProblemsFound
-from quyche.site.build import (comparison_page, comparisons, corpus, deadlines_page, marks_page,
-                               regulation_page, role_page, roles_page, topic_page)
-from quyche.topics import TOPICS
-from quyche.site.compare_page import CSS as COMPARE_CSS
-from quyche.site.facts_pages import years_shown
-from quyche.site.upcoming import PATH as UPCOMING, upcoming_json
-
-
-def _root(config) -> Path:
-    return Path(config["config_file_path"]).resolve().parent
+from quyche.site import pages as registry
+from quyche.site.build import site_of
+from quyche.site.navigation import listing_page, shorten
+from quyche.site.text import html_text
 
 
 def on_config(config):
     try:
-        regs = corpus(_root(config), fresh=True)
+        site_of(config, fresh=True)   # loads and checks the corpus, once per build
     except ProblemsFound as exc:
         raise PluginError("structured data has problems; run `quyche check`:\n" + str(exc)) from None
-    def pages(slug, reg):
-        out = [{"Toàn văn": f"{slug}/index.md"}, {"Lịch và thời hạn": f"{slug}/moc-thoi-gian.md"},
-               {"Thẻ vai trò": f"{slug}/vai-tro/index.md"}]
-        if reg.metadata.marks_amendments:
-            out.append({"Đánh dấu sửa đổi": f"{slug}/danh-dau-sua-doi.md"})
-        return out
-
-    section = {"Văn bản": [{reg.metadata.short_title: pages(slug, reg)} for slug, reg in regs.items()]}
-    topics = {"So sánh giữa các cơ quan": [{t.title: f"chu-de/{t.slug}.md"} for t in TOPICS]}
-    compared = [{f"{regs[c.old].metadata.short_title} → {regs[c.new].metadata.short_title}":
-                 f"so-sanh/{c.old}--{c.new}.md"} for c in comparisons(_root(config))]
-    nav = list(config.nav or [])
-    config.nav = nav[:1] + [section] + [{"Thẻ vai trò": "vai-tro.md"}] + ([{"So sánh phiên bản": compared}] if compared else []) + [topics] + nav[1:]
     return config
 
 
 def on_files(files, config):
-    root = _root(config)
-    regs = corpus(root)
-    base = (config.site_url or "/").rstrip("/")
-    years = years_shown()
-    for slug, reg in regs.items():
-        files.append(File.generated(config, f"{slug}/index.md", content=regulation_page(reg)))
-        files.append(File.generated(config, f"{slug}/moc-thoi-gian.md", content=deadlines_page(reg)))
-        files.append(File.generated(config, f"nguon/{slug}.txt", abs_src_path=str(reg.source_path)))
-        files.append(File.generated(config, f"xuat/{slug}.ics",
-                                    content=icalendar(reg, list(reg.facts), reg.metadata.short_title, base, years)))
-        files.append(File.generated(config, f"xuat/{slug}.csv", content=csv_bytes([reg], base)))
-        for actor in reg.actors:
-            facts = facts_of_actor(reg, actor.id)
-            if facts:
-                name = f"{actor.name} — {reg.metadata.short_title}"
-                files.append(File.generated(config, f"xuat/{slug}/{actor.id}.ics",
-                                            content=icalendar(reg, facts, name, base, years)))
-    for slug, reg in regs.items():
-        files.append(File.generated(config, f"{slug}/vai-tro/index.md", content=roles_page(reg)))
-        for actor in reg.actors:
-            files.append(File.generated(config, f"{slug}/vai-tro/{actor.id}.md", content=role_page(reg, actor)))
-    for topic in TOPICS:
-        files.append(File.generated(config, f"chu-de/{topic.slug}.md", content=topic_page(topic)))
-    for slug, reg in regs.items():
-        if reg.metadata.marks_amendments:
-            files.append(File.generated(config, f"{slug}/danh-dau-sua-doi.md", content=marks_page(reg)))
-    for c in comparisons(root):
-        files.append(File.generated(config, f"so-sanh/{c.old}--{c.new}.md", content=comparison_page(c)))
-        table = drafting_table(c, regs[c.old], regs[c.new], HEADERS_VERSIONS)
-        for suffix, write in (("docx", table_docx), ("xlsx", table_xlsx)):
-            files.append(File.generated(config, f"xuat/so-sanh/{c.old}--{c.new}.{suffix}", content=write(table)))
-    files.append(File.generated(config, "assets/compare.css", abs_src_path=str(COMPARE_CSS)))
-    files.append(File.generated(config, "xuat/tat-ca.csv", content=csv_bytes(list(regs.values()), base)))
-    files.append(File.generated(config, "xuat/du-kien.json", content=json_bytes(list(regs.values()), base)))
-    files.append(File.generated(config, UPCOMING, content=upcoming_json(list(regs.values()), years)))
+    """The generated pages and files, and the navigation that lists them (built from the files)."""
+    site = site_of(config)
+    generated = registry.pages(site)
+    for page in generated:
+        files.append(File.generated(config, page.path, content=page.source(site)))
+    for path, content, source in registry.files(site):
+        if source:
+            files.append(File.generated(config, path, abs_src_path=source))
+        else:
+            files.append(File.generated(config, path, content=content))
+    # Long sections become pages of their own, so every page carries a short sidebar.
+    config.nav, moved = shorten(registry.navigation(list(config.nav or []), generated))
+    for section in moved:
+        files.append(File.generated(config, section.path, content=listing_page(section)))
     return files
+
+
+def _escape_titles(items) -> None:
+    for item in items:
+        if item.is_section:
+            item.title = html_text(item.title)
+            _escape_titles(item.children)
+
+
+def on_nav(nav, config, files):
+    """Titles come from data (a short title, a post's name), and MkDocs and Material print
+    them into the sidebar, the header and <title> without escaping: section titles are
+    escaped here, page titles in on_env, once each page has read its own."""
+    _escape_titles(nav.items)
+    return nav
+
+
+def on_env(env, config, files):
+    """Every page has read its source by now (and its title); none is rendered yet."""
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None:
+            continue
+        if page.title is not None:
+            page.title = html_text(page.title)
+        if "title" in page.meta:
+            page.meta["title"] = html_text(page.meta["title"])
+    return env

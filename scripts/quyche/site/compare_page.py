@@ -50,3 +50,10 @@ def compare_html(alignment: Alignment, old: Regulation, new: Regulation, year: i
         cite=cite, old_href=old_href, new_href=new_href, FACT_TYPES=FACT_TYPES,
         standalone=standalone, css=Markup(CSS.read_text(encoding="utf-8")) if standalone else "",
     )
+
+
+def comparison_html(site, links, spec: Alignment, old: Regulation, new: Regulation) -> str:
+    """The comparison page of the site: both texts linked from each unit."""
+    tables = {f: links.file("comparison-table", old=old, new=new, format=f) for f in ("docx", "xlsx")}
+    return compare_html(spec, old, new, site.years.start,
+                        links.page("regulation", reg=old), links.page("regulation", reg=new), table_hrefs=tables)

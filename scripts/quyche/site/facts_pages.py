@@ -19,7 +19,7 @@ def years_shown(today: dt.date | None = None) -> range:
     return range(year, year + 2)
 
 
-def _rows(reg: Regulation, prefix: str) -> list[dict]:
+def _rows(reg: Regulation, links) -> list[dict]:
     rows = []
     for fact in reg.facts:
         if fact.type == "duty":
@@ -28,7 +28,7 @@ def _rows(reg: Regulation, prefix: str) -> list[dict]:
             "fact": fact, "type": TYPES[fact.type], "who": who(reg, fact),
             "to": actor_names(reg, fact.receivers or fact.attendees),
             "when": when(fact), "due": DUE.get(fact.schedule.due, "") if fact.schedule else "",
-            "href": f"{prefix}{reg.slug}/#{fact.source.unit}", "citation": human_citation(fact.source.unit),
+            "href": links.page("regulation", fact.source.unit, reg=reg), "citation": human_citation(fact.source.unit),
             "reg": reg,
         })
     return rows
@@ -53,13 +53,13 @@ def calendar(reg: Regulation, years: range) -> list[dict]:
     return out
 
 
-def deadlines_html(reg: Regulation, years: range) -> str:
+def deadlines_html(reg: Regulation, site, links) -> str:
     template = environment().get_template("deadlines.html")
     actors = [a for a in reg.actors if any(a.id == x for f in reg.facts for _, x in f.actor_roles())]
-    return template.render(reg=reg, rows=_rows(reg, "../../"), calendar=calendar(reg, years), actors=actors,
-                           years=years)
+    return template.render(reg=reg, rows=_rows(reg, links), calendar=calendar(reg, site.years), actors=actors,
+                           years=site.years, url=links, corpus=site.regs)
 
 
-def combined_html(regs: list[Regulation]) -> str:
+def combined_html(site, links) -> str:
     template = environment().get_template("deadlines_all.html")
-    return template.render(regs=regs, rows=[row for reg in regs for row in _rows(reg, "../")])
+    return template.render(regs=site.texts, rows=[row for reg in site.texts for row in _rows(reg, links)], url=links)

@@ -78,9 +78,8 @@ def toc(regulation: Regulation) -> list[tuple[Unit, list[Unit]]]:
     return out
 
 
-def regulation_html(regulation: Regulation, corpus: dict[str, Regulation],
-                    compared: list[tuple[str, str]] = ()) -> str:
-    """The full text page. `compared`: (old, new) slugs of the comparison pages this text is on."""
+def regulation_html(regulation: Regulation, site, links) -> str:
+    """The full text page: metadata box, contents, every unit with its anchor."""
     by_unit_defects: dict[str, list] = {}
     for defect in regulation.defects:
         by_unit_defects.setdefault(defect.unit, []).append(defect)
@@ -88,7 +87,7 @@ def regulation_html(regulation: Regulation, corpus: dict[str, Regulation],
     for anomaly in regulation.anomalies:
         by_unit_anomalies.setdefault(anomaly.unit, []).append(anomaly)
     template = environment().get_template("regulation.html")
-    return template.render(reg=regulation, meta=regulation.metadata, corpus=corpus,
+    return template.render(reg=regulation, meta=regulation.metadata, corpus=site.regs, url=links,
                            defects=by_unit_defects, anomalies=by_unit_anomalies,
                            toc=toc(regulation), heading_level=heading_level,
-                           compared=[(o, n) for o, n in compared if regulation.slug in (o, n)])
+                           compared=[c for c in site.comparisons if regulation.slug in (c.old, c.new)])

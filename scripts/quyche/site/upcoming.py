@@ -24,7 +24,8 @@ DAYS = 14   # this week and the next: what a reader plans for
 PATH = "xuat/sap-toi.json"
 
 
-def upcoming_data(regs: list[Regulation], years: range) -> dict:
+def upcoming_data(regs: list[Regulation], years: range, links) -> dict:
+    """The dates, and links to each fact's clause as seen from the page that shows them (``links``)."""
     start, end = dt.date(years.start, 1, 1), dt.date(years.stop - 1, 12, 31)
     texts, facts = [], []
     for reg in regs:
@@ -38,17 +39,18 @@ def upcoming_data(regs: list[Regulation], years: range) -> dict:
                 texts.append(reg.metadata.short_title)
             sched = fact.schedule
             facts.append({"name": fact.name, "who": who(reg, fact), "text": len(texts) - 1,
-                          "href": f"{reg.slug}/#{fact.source.unit}", "cite": human_citation(fact.source.unit),
+                          "href": links.page("regulation", fact.source.unit, reg=reg), "cite": human_citation(fact.source.unit),
                           "due": due_note(fact), "rule": (sched.day_off_rule or "") if sched else "",
                           "dates": [d.isoformat() for d in days]})
     off = {d.isoformat(): name for year in years for d, name in sorted(holidays(year).items())}
     return {"first": start.isoformat(), "last": end.isoformat(), "texts": texts, "holidays": off, "facts": facts}
 
 
-def upcoming_json(regs: list[Regulation], years: range) -> bytes:
-    return json.dumps(upcoming_data(regs, years), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def upcoming_json(regs: list[Regulation], years: range, links) -> bytes:
+    return json.dumps(upcoming_data(regs, years, links), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def upcoming_html(regs: list[Regulation], years: range) -> str:
-    count = sum(len(f["dates"]) for f in upcoming_data(regs, years)["facts"])
-    return environment().get_template("upcoming.html").render(src=PATH, years=years, count=count, days=DAYS)
+def upcoming_html(site, links) -> str:
+    count = sum(len(f["dates"]) for f in upcoming_data(site.texts, site.years, links)["facts"])
+    return environment().get_template("upcoming.html").render(src=links.file("upcoming"), years=site.years,
+                                                              count=count, days=DAYS, url=links)
