@@ -9,7 +9,7 @@ the navigation; renderers and templates read the same patterns, through
 (calendars, tables, source texts) are declared the same way in :data:`FILES`.
 
 Adding a page kind is one entry in :data:`KINDS`, one renderer and one template;
-the developers' guide (docs/huong-dan-phat-trien.md) shows one.
+README.md ("Page kinds") shows one.
 """
 from __future__ import annotations
 
