@@ -16,7 +16,9 @@ from quyche.loader import Project, load_valid_corpus
 from quyche.site.compare_page import compare_html
 from quyche.worddiff import word_diff
 
-ROOT = Project.find()
+from support import ROOT as REPO
+
+ROOT = Project(REPO)
 CORPUS = {r.slug: r for r in load_valid_corpus(ROOT)}
 OLD, NEW = CORPUS["dak-lak-vp-ubnd-2021"], CORPUS["dak-lak-vp-ubnd-2025"]
 

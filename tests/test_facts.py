@@ -16,8 +16,10 @@ from quyche.facts_check import check_facts
 from quyche.loader import Project, load_valid_corpus
 from quyche.schedule import dates
 
+from support import ROOT as REPO
 
-ROOT = Project.find()
+
+ROOT = Project(REPO)
 CORPUS = {r.slug: r for r in load_valid_corpus(ROOT)}
 FACTS = [(reg, fact) for reg in CORPUS.values() for fact in reg.facts]
 YEARS = range(2026, 2028)

@@ -8,7 +8,9 @@ from quyche.marks import marks
 from quyche.normalize import normalize
 from quyche.topics import TOPICS, matrix
 
-CORPUS = load_valid_corpus(Project.find())
+from support import ROOT
+
+CORPUS = load_valid_corpus(Project(ROOT))
 DIEN_BIEN = next(r for r in CORPUS if r.slug == "dien-bien-tinh-uy-2020-2025")
 
 

@@ -30,9 +30,10 @@ class Pair:
     new: list[str]
     type: str                 # same | modified | moved | renumbered | split | merged | added | removed
     match: str                # label | exact | fuzzy | position | manual | none
-    similarity: float = 0.0
+    similarity: float | None = None   # stored rounded to 3 decimals; None for added and removed units
     reason: str | None = None
     line: int = 0
+    similarity_line: int = 0
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Alignment:
     new: str
     pairs: list[Pair] = field(default_factory=list)
     floor: float = POSITION
+    lines: dict = field(default_factory=dict, compare=False, repr=False)   # key -> YAML line of a loaded spec
 
 
 def text_units(reg: Regulation) -> list[Unit]:
@@ -59,6 +61,12 @@ def body(unit: Unit) -> str:
 
 def similarity(a: Unit, b: Unit) -> float:
     return word_diff(body(a), body(b)).similarity
+
+
+def pair_similarity(old: list[Unit], new: list[Unit]) -> float:
+    """The similarity of a pair: the words of each side joined, so a merge or a
+    split is measured the way the proposer grouped it."""
+    return word_diff(_joined(old), _joined(new)).similarity
 
 
 def _lis_members(seq: list[int]) -> set[int]:

@@ -114,7 +114,7 @@ def check_metadata(reg: Regulation, shown: str, raw: str, known: dict[str, Regul
             problems.append(Problem(shown, meta.line_of("signed"), f"signed {meta.signed.isoformat()} does not match "
                                     f"signed_quote {meta.signed_quote!r}"))
     if meta.signer and meta.signer_quote and normalize(meta.signer) not in normalize(meta.signer_quote):
-        problems.append(Problem(shown, doc_line, f"signer {meta.signer!r} is not named in signer_quote"))
+        problems.append(Problem(shown, meta.line_of("signer"), f"signer {meta.signer!r} is not named in signer_quote"))
     for rel in meta.relations:
         if rel.quote and normalize(rel.quote) not in plain:
             problems.append(Problem(shown, rel.line, f"relation quote {rel.quote!r} does not occur in the source"))

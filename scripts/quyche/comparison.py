@@ -10,23 +10,21 @@ from pathlib import Path
 
 import yaml
 
-from .align import POSITION, Alignment, Pair, similarity, text_units
-from .loader import Project
+from .align import Alignment, Pair, pair_similarity, text_units
+from .loader import Project, schema_problems
 from .model import Regulation
 from .problems import Problem
-from .yamlio import Located, YamlProblem, load_located
-
-TYPES = ("same", "modified", "moved", "renumbered", "split", "merged", "added", "removed")
-MATCHES = ("label", "exact", "fuzzy", "position", "group", "manual", "none")
-KEYS = {"old", "new", "type", "match", "similarity", "reason"}
+from .yamlio import YamlProblem, load_located
 
 HEADER = """\
+# yaml-language-server: $schema=../comparison.schema.json
 # So sánh hai phiên bản: từng cặp đơn vị (old -> new) với loại thay đổi.
 # type: same | modified | moved | renumbered | split | merged | added | removed
 # match: lượt ghép của máy (label, exact, fuzzy, position, group) hoặc manual (người rà soát).
+# similarity: tỷ lệ từ chung của hai bên, do máy tính; `quyche check` tính lại và báo lỗi nếu khác.
 # Đề xuất bởi `quyche align OLD NEW`; người rà soát sửa, thêm reason khi cần, rồi commit.
 # `quyche check` kiểm tra: mỗi đơn vị của hai văn bản xuất hiện đúng một lần;
-# cặp có độ giống nhau dưới `floor` phải có reason.
+# cặp có độ giống nhau dưới `floor` phải có reason. Cấu trúc: structured/comparison.schema.json.
 """
 
 
@@ -65,35 +63,28 @@ def dump(alignment: Alignment) -> str:
 
 
 def load(path: Path, project: Project) -> tuple[Alignment | None, list[Problem]]:
+    """A comparison spec through the same strict path as a regulation: safe YAML with
+    lines, then its JSON Schema; None when the file cannot be read as a spec."""
     shown = project.shown(path)
     try:
         doc = load_located(path)
     except YamlProblem as exc:
         return None, [Problem(shown, exc.line, exc.message)]
-    problems: list[Problem] = []
-    if not isinstance(doc, Located) or not {"old", "new", "pairs"} <= set(doc):
-        return None, [Problem(shown, getattr(doc, "line", 1), "expected keys old, new, floor, pairs")]
-    for key in set(doc) - {"old", "new", "floor", "pairs"}:
-        problems.append(Problem(shown, doc.line_of(key), f"unknown key '{key}'; expected old, new, floor, pairs"))
-    alignment = Alignment(doc["old"], doc["new"], floor=float(doc.get("floor", POSITION)))
-    for row in doc["pairs"] or []:
-        if not isinstance(row, Located):
-            problems.append(Problem(shown, doc.line_of("pairs"), "each pair must be a mapping"))
-            continue
-        for key in set(row) - KEYS:
-            problems.append(Problem(shown, row.line_of(key), f"unknown key '{key}'; expected one of {', '.join(sorted(KEYS))}"))
-        if row.get("type") not in TYPES:
-            problems.append(Problem(shown, row.line_of("type"), f"type {row.get('type')!r}; expected one of {', '.join(TYPES)}"))
-        if row.get("match", "manual") not in MATCHES:
-            problems.append(Problem(shown, row.line_of("match"), f"match {row.get('match')!r}; expected one of {', '.join(MATCHES)}"))
-        alignment.pairs.append(Pair(_ids(row.get("old")), _ids(row.get("new")), row.get("type", ""),
-                                    row.get("match", "manual"), float(row.get("similarity", 0) or 0),
-                                    row.get("reason"), row.line))
+    problems = schema_problems(doc, shown, project.comparison_schema_path)
+    if problems:
+        return None, problems
+    alignment = Alignment(doc["old"], doc["new"], floor=float(doc["floor"]), lines=dict(doc.key_lines))
+    for row in doc["pairs"]:
+        similarity_ = row.get("similarity")
+        alignment.pairs.append(Pair(_ids(row.get("old")), _ids(row.get("new")), row["type"], row["match"],
+                                    float(similarity_) if similarity_ is not None else None,
+                                    row.get("reason"), row.line, row.line_of("similarity")))
     return alignment, problems
 
 
 def check(alignment: Alignment, old: Regulation, new: Regulation, shown: str) -> list[Problem]:
     problems = []
+    pairs_line = alignment.lines.get("pairs", 1)
     for side, reg, ids_of in (("old", old, lambda p: p.old), ("new", new, lambda p: p.new)):
         wanted = [u.id for u in text_units(reg)]
         seen: dict[str, int] = {}
@@ -107,7 +98,7 @@ def check(alignment: Alignment, old: Regulation, new: Regulation, shown: str) ->
                 seen.setdefault(unit_id, pair.line)
         for unit_id in wanted:
             if unit_id not in seen:
-                problems.append(Problem(shown, 0, f"{side} unit '{unit_id}' of {reg.slug} is in no pair; "
+                problems.append(Problem(shown, pairs_line, f"{side} unit '{unit_id}' of {reg.slug} is in no pair; "
                                         f"add it (type {'removed' if side == 'old' else 'added'} if it has no partner)",
                                         unit_id))
     for pair in alignment.pairs:
@@ -118,11 +109,21 @@ def check(alignment: Alignment, old: Regulation, new: Regulation, shown: str) ->
         if pair.type == "split" and len(pair.new) < 2 or pair.type == "merged" and len(pair.old) < 2:
             problems.append(Problem(shown, pair.line, f"type {pair.type} needs several units on the "
                                     f"{'new' if pair.type == 'split' else 'old'} side"))
-        if len(pair.old) == 1 and len(pair.new) == 1 and old.has_unit(pair.old[0]) and new.has_unit(pair.new[0]):
-            sim = similarity(old.unit(pair.old[0]), new.unit(pair.new[0]))
-            if sim < alignment.floor and not pair.reason:
-                problems.append(Problem(shown, pair.line, f"pair {pair.old[0]} → {pair.new[0]} has similarity "
-                                        f"{sim:.2f}, below the floor {alignment.floor}; write a reason or unpair them"))
+        if not (pair.old and pair.new) or not all(map(old.has_unit, pair.old)) or not all(map(new.has_unit, pair.new)):
+            if pair.similarity is not None and not (pair.old and pair.new):
+                problems.append(Problem(shown, pair.similarity_line, "similarity of a pair with one side; remove it"))
+            continue
+        sim = round(pair_similarity([old.unit(i) for i in pair.old], [new.unit(i) for i in pair.new]), 3)
+        names = f"{', '.join(pair.old)} → {', '.join(pair.new)}"
+        if pair.similarity is None:
+            problems.append(Problem(shown, pair.line, f"pair {names} has no similarity; the words give {sim}: "
+                                    f"add similarity: {sim}"))
+        elif pair.similarity != sim:
+            problems.append(Problem(shown, pair.similarity_line, f"pair {names}: similarity {pair.similarity} is not "
+                                    f"what the words give ({sim}); write {sim}"))
+        if sim < alignment.floor and not pair.reason:
+            problems.append(Problem(shown, pair.line, f"pair {names} has similarity {sim:.2f}, below the floor "
+                                    f"{alignment.floor}; write a reason or unpair them"))
     return problems
 
 
@@ -133,9 +134,11 @@ def load_all(project: Project, regs: dict[str, Regulation]) -> tuple[list[Alignm
         problems += found
         if alignment is None:
             continue
-        missing = [s for s in (alignment.old, alignment.new) if s not in regs]
+        missing = [side for side in ("old", "new") if getattr(alignment, side) not in regs]
+        for side in missing:
+            problems.append(Problem(project.shown(path), alignment.lines.get(side, 1),
+                                    f"{side}: '{getattr(alignment, side)}' is not a regulation in structured/"))
         if missing:
-            problems.append(Problem(project.shown(path), 1, f"unknown regulation(s): {', '.join(missing)}"))
             continue
         problems += check(alignment, regs[alignment.old], regs[alignment.new], project.shown(path))
         out.append(alignment)

@@ -37,7 +37,7 @@ def _unit_text(reg: Regulation, unit_id: str) -> str:
 
 def check_source(reg: Regulation, shown: str, source: Source, owner: str) -> list[Problem]:
     if not reg.has_unit(source.unit):
-        return [Problem(shown, source.line, f"{owner}: cites unknown unit '{source.unit}'")]
+        return [Problem(shown, source.unit_line or source.line, f"{owner}: cites unknown unit '{source.unit}'")]
     text = _unit_text(reg, source.unit)
     if normalize(source.quote) in text:
         return []
@@ -63,8 +63,8 @@ def check_fact(reg: Regulation, shown: str, fact: Fact, actor_ids: set[str], fac
     quote = normalize(" ".join(s.quote for s in fact.sources))
     stated = numbers_in(quote) | numbers_in(text)
 
-    def wrong_number(key: str, value: int, what: str) -> None:
-        problems.append(Problem(shown, fact.line_of(key), f"{label}: {what} {value}, a number that "
+    def wrong_number(line: int, value: int, what: str) -> None:
+        problems.append(Problem(shown, line, f"{label}: {what} {value}, a number that "
                                 f"{fact.source.unit} does not state; the source says: \"{fact.source.quote}\" "
                                 f"(numbers there: {', '.join(map(str, sorted(stated))) or 'none'})", fact.source.unit))
 
@@ -81,41 +81,41 @@ def check_fact(reg: Regulation, shown: str, fact: Fact, actor_ids: set[str], fac
     if fact.meeting and fact.meeting not in fact_ids:
         problems.append(Problem(shown, fact.line_of("meeting"), f"{label}: meeting '{fact.meeting}' is not a fact"))
     if fact.days is not None and fact.days not in stated:
-        wrong_number("days", fact.days, "days")
+        wrong_number(fact.line_of("days"), fact.days, "days")
     if fact.threshold:
         for n in numbers_in(fact.threshold) - stated:
-            wrong_number("threshold", n, "threshold number")
+            wrong_number(fact.line_of("threshold"), n, "threshold number")
     sched = fact.schedule
     if sched is None:
         return problems
-    for what, words in (("words", sched.words), *(("hedge", h) for h in sched.hedges),
-                        *((("day_off_rule", sched.day_off_rule),) if sched.day_off_rule else ())):
+    for key, what, words in (("words", "words", sched.words), *(("hedges", "hedge", h) for h in sched.hedges),
+                             *((("day_off_rule", "day_off_rule", sched.day_off_rule),) if sched.day_off_rule else ())):
         if normalize(words) not in text:
-            problems.append(Problem(shown, sched.line, f"{label}: schedule {what} \"{words}\" is not in "
+            problems.append(Problem(shown, sched.line_of(key), f"{label}: schedule {what} \"{words}\" is not in "
                                     f"{', '.join(s.unit for s in fact.sources)}", fact.source.unit))
     if sched.rrule:
         for n in sorted(rrule_numbers(sched.rrule) - stated):
-            wrong_number("schedule", n, f"rule {sched.rrule} uses")
+            wrong_number(sched.line_of("rrule"), n, f"rule {sched.rrule} uses")
         for day in rrule_weekdays(sched.rrule):
             if day in WEEKDAY_NAMES and not has_weekday(text, day):
-                problems.append(Problem(shown, sched.line, f"{label}: rule {sched.rrule} falls on "
+                problems.append(Problem(shown, sched.line_of("rrule"), f"{label}: rule {sched.rrule} falls on "
                                         f"{WEEKDAY_NAMES[day]}, which {fact.source.unit} does not name", fact.source.unit))
         freq = rrule_parts(sched.rrule).get("FREQ", "")
         if not has_period(text, freq):
-            problems.append(Problem(shown, sched.line, f"{label}: rule {sched.rrule} repeats {freq.lower()}, "
+            problems.append(Problem(shown, sched.line_of("rrule"), f"{label}: rule {sched.rrule} repeats {freq.lower()}, "
                                     f"but {fact.source.unit} names no such period", fact.source.unit))
     for key in ("count", "min", "max"):
         value = getattr(sched, key)
         if value is not None and not (key == "count" and value == 1) and value not in stated:
-            wrong_number("schedule", value, f"schedule {key}")
+            wrong_number(sched.line_of(key), value, f"schedule {key}")
     if sched.offset_days is not None and abs(sched.offset_days) not in stated and sched.offset_days != 0:
-        wrong_number("schedule", abs(sched.offset_days), "offset of")
+        wrong_number(sched.line_of("offset_days"), abs(sched.offset_days), "offset of")
     if sched.relative_to:
         if sched.relative_to not in fact_ids:
-            problems.append(Problem(shown, sched.line, f"{label}: relative_to '{sched.relative_to}' is not a fact"))
+            problems.append(Problem(shown, sched.line_of("relative_to"), f"{label}: relative_to '{sched.relative_to}' is not a fact"))
         elif reg.fact(sched.relative_to).schedule is None or \
                 reg.fact(sched.relative_to).schedule.kind not in ("rrule", "relative"):
-            problems.append(Problem(shown, sched.line, f"{label}: relative_to '{sched.relative_to}' has no dates to count from"))
+            problems.append(Problem(shown, sched.line_of("relative_to"), f"{label}: relative_to '{sched.relative_to}' has no dates to count from"))
     return problems
 
 
@@ -135,7 +135,8 @@ def check_facts(reg: Regulation, shown: str) -> tuple[list[Problem], Completenes
         for line in actor.reports_to:
             problems += check_source(reg, shown, line.source, f"actor {actor.id}")
             if line.actor not in actor_ids:
-                problems.append(Problem(shown, line.source.line, f"actor {actor.id}: reports_to '{line.actor}' is not an actor"))
+                problems.append(Problem(shown, line.line or line.source.line,
+                                        f"actor {actor.id}: reports_to '{line.actor}' is not an actor"))
             elif reg.has_unit(line.source.unit):
                 text = _unit_text(reg, line.source.unit)
                 # One of the two posts may be the implicit subject of an article

@@ -107,6 +107,9 @@ def align(regulation: Regulation, shown_yaml: str, shown_source: str) -> Alignme
         pos = end
     rest = stream[pos:].strip()
     if rest:
+        last = pieces[-1][0] if pieces else None
         result.problems.append(Problem(
-            shown_yaml, 0, f"source text at the end is in no unit ({at(pos)}): \"{_excerpt(rest)}\""))
+            shown_yaml, (last.text_line or last.line) if last else 0,
+            f"source text at the end is in no unit ({at(pos)}): \"{_excerpt(rest)}\"; add it to a unit after this one",
+            last.id if last else None))
     return result

@@ -21,6 +21,7 @@ from .problems import Problem, ProblemsFound
 from .yamlio import MAX_BYTES, Located, YamlProblem, load_located
 
 SCHEMA_NAME = "regulation.schema.json"
+COMPARISON_SCHEMA_NAME = "comparison.schema.json"
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,10 @@ class Project:
     @property
     def schema_path(self) -> Path:
         return self.structured / SCHEMA_NAME
+
+    @property
+    def comparison_schema_path(self) -> Path:
+        return self.structured / COMPARISON_SCHEMA_NAME
 
     def yaml_files(self) -> list[Path]:
         return sorted(self.structured.glob("*.yaml"))
@@ -82,7 +87,8 @@ def _line_at(doc, path) -> int:
     return line
 
 
-def _schema_problems(doc, shown: str, schema_path: Path) -> list[Problem]:
+def schema_problems(doc, shown: str, schema_path: Path) -> list[Problem]:
+    """Every way a loaded YAML document breaks a JSON Schema, each at its YAML line."""
     problems = []
     for error in sorted(_validator(schema_path).iter_errors(doc), key=lambda e: list(map(str, e.absolute_path))):
         path = list(error.absolute_path)
@@ -127,14 +133,14 @@ def _date(value, shown: str, line: int, problems: list[Problem]) -> dt.date | No
 
 
 def _source(data: Located) -> Source:
-    return Source(data["unit"], data["quote"], data.line_of("quote"))
+    return Source(data["unit"], data["quote"], data.line_of("quote"), data.line_of("unit"))
 
 
 def _actor(data: Located) -> Actor:
     return Actor(
         id=data["id"], name=data["name"], kind=data["kind"], line=data.line,
         aliases=tuple(data.get("aliases", []) or []), group=data.get("group"),
-        reports_to=tuple(ReportingLine(r["actor"], _source(r["source"])) for r in data.get("reports_to", []) or []),
+        reports_to=tuple(ReportingLine(r["actor"], _source(r["source"]), r.line_of("actor")) for r in data.get("reports_to", []) or []),
         note=data.get("note"),
     )
 
@@ -148,7 +154,7 @@ def _schedule(data: Located | None) -> Schedule | None:
         working_days=bool(data.get("working_days", False)), count=data.get("count"),
         min=data.get("min"), max=data.get("max"), per=data.get("per"),
         hedges=tuple(data.get("hedges", []) or []), day_off_rule=data.get("day_off_rule"),
-        interpretation=data.get("interpretation"),
+        interpretation=data.get("interpretation"), lines=dict(data.key_lines),
     )
 
 
@@ -206,7 +212,7 @@ def load_file(path: Path, project: Project) -> tuple[Regulation | None, list[Pro
     if not isinstance(doc, Located):
         return None, [Problem(shown, getattr(doc, "line", 1),
                               "expected a mapping with keys id, metadata, units")]
-    problems = _schema_problems(doc, shown, project.schema_path)
+    problems = schema_problems(doc, shown, project.schema_path)
     if problems:
         return None, problems
     if doc["id"] != path.stem:

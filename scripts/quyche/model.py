@@ -128,13 +128,15 @@ class Source:
     """A citation: the unit a fact comes from and the exact words it quotes."""
     unit: str
     quote: str
-    line: int
+    line: int                   # YAML line of the quote
+    unit_line: int = 0          # YAML line of the unit id
 
 
 @dataclass(frozen=True)
 class ReportingLine:
     actor: str
     source: Source
+    line: int = 0               # YAML line of the actor it reports to
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,10 @@ class Schedule:
     hedges: tuple[str, ...] = ()
     day_off_rule: str | None = None
     interpretation: str | None = None
+    lines: dict = field(default_factory=dict, compare=False, repr=False)  # key -> YAML line
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
 
 
 @dataclass(frozen=True)

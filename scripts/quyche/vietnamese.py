@@ -32,8 +32,11 @@ _WEEKDAY_WORDS = {"hai": "MO", "ba": "TU", "tư": "WE", "bốn": "WE", "năm": "
                   "6": "FR", "7": "SA"}
 
 #: A weekday anywhere in a text: "thứ Hai", "thứ 2", "Thứ hai", "Chủ nhật", "CN".
+#: After a counted noun "thứ hai" is an ordinal, not a weekday: "tuần thứ hai"
+#: (the second week), "lần thứ hai", "kỳ thứ hai"; after "ngày" it is Monday.
 WEEKDAY_PATTERN = re.compile(
-    r"(?<!\w)(?:th[ứư]\s+(hai|ba|tư|bốn|năm|sáu|bảy|[2-7])(?![\w/])|(chủ\s+nhật|CN)(?!\w))", re.I)
+    r"(?<!\w)(?<!tuần )(?<!lần )(?<!kỳ )(?<!khóa )(?<!quý )(?<!đợt )(?<!phiên )"
+    r"(?:th[ứư]\s+(hai|ba|tư|bốn|năm|sáu|bảy|[2-7])(?![\w/])|(chủ\s+nhật|CN)(?!\w))", re.I)
 
 
 def weekday_code(match: re.Match) -> str:
@@ -92,12 +95,17 @@ def number_value(text: str) -> int | None:
     return words_value(m) if m else None
 
 
+#: "năm" as the year, not the number five: "hằng năm", "cả năm", "năm 2025".
+YEAR_WORD = re.compile(r"(?<!\w)(hằng|hàng|mỗi|cả|cuối|đầu|giữa|trong|nửa|của)\s+năm(?!\w)|(?<!\w)năm(?=\s+\d{4})",
+                       re.I)
+
+
 def numbers_in(text: str) -> set[int]:
     """Every number a text states in digits or words, plus those a period implies
     (a quarter is three months and ends in month 3, 6, 9 or 12; a week is 7 days)."""
     plain = text.lower()
     found = {int(d) for d in re.findall(r"\d+", plain)}
-    found |= {words_value(m) for m in NUMBER_WORDS.finditer(plain)}
+    found |= {words_value(m) for m in NUMBER_WORDS.finditer(YEAR_WORD.sub(r"\1 ", plain))}
     for m in MONTH_NAME.finditer(plain):
         found.add(month_value(m.group(1)))
     if "quý" in plain:
