@@ -95,9 +95,11 @@ def number_value(text: str) -> int | None:
     return words_value(m) if m else None
 
 
-#: "năm" as the year, not the number five: "hằng năm", "cả năm", "năm 2025".
-YEAR_WORD = re.compile(r"(?<!\w)(hằng|hàng|mỗi|cả|cuối|đầu|giữa|trong|nửa|của)\s+năm(?!\w)|(?<!\w)năm(?=\s+\d{4})",
-                       re.I)
+#: "năm" as the year, not the number five: "hằng năm", "cả năm", "năm 2025"; but
+#: "trong năm ngày" counts days.
+YEAR_WORD = re.compile(
+    r"(?<!\w)(hằng|hàng|mỗi|cả|cuối|đầu|giữa|trong|nửa|của)\s+năm(?!\w)(?!\s+(?:ngày|tuần|tháng|lần|người|giờ|buổi))"
+    r"|(?<!\w)năm(?=\s+\d{4})", re.I)
 
 
 def numbers_in(text: str) -> set[int]:
