@@ -31,7 +31,7 @@ DB = "dien-bien-tinh-uy-2020-2025"
 SPEC = f"so-sanh/{DL21}--{DL25}"
 
 #: The modules whose every ``Problem(...)`` a row must reach.
-RULE_MODULES = ("check.py", "facts_check.py", "fidelity.py", "comparison.py")
+RULE_MODULES = ("check.py", "facts_check.py", "fidelity.py", "comparison.py", "notes.py")
 
 
 @dataclass(frozen=True)
@@ -246,6 +246,15 @@ RULES = [
     Rule("schedule-covered-by-nothing", TV, "waivers:\n", "- unit: dieu-4-khoan-3", "- unit: dieu-10-doan-1",
          f"structured/{TV}.yaml:«text: 3/- Chỉ đạo giải quyết công việc hàng ngày»: dieu-4-khoan-3: schedule expression "
          "'hàng ngày' is covered by no fact and no waiver; add a fact citing this unit, or a waiver with a reason"),
+    # --- clause references in notes (notes.check_notes) -------------------------------------------------
+    Rule("note-cites-no-unit", TV, "- id: hoi-y-thuong-truc\n", "[[dieu-5-khoan-1]] (Bí thư chủ trì",
+         "[[dieu-5-khoan-9]] (Bí thư chủ trì",
+         f"structured/{TV}.yaml:«  note: >-\n    Người chủ trì lấy từ [[dieu-5-khoan-1]]»: fact hoi-y-thuong-truc: note "
+         "cites [[dieu-5-khoan-9]], which is not a unit of tra-vinh-dang-uy-khoi-2019"),
+    Rule("note-cites-in-words", TV, "- id: hoi-y-thuong-truc\n", "[[dieu-10]] không tự nêu", "Điều 10 không tự nêu",
+         f"structured/{TV}.yaml:«  note: >-\n    Người chủ trì lấy từ [[dieu-5-khoan-1]]»: fact hoi-y-thuong-truc: note "
+         "cites \"Điều 10\" in words; write the clause's id as [[id]] (e.g. [[dieu-5-khoan-1]]) so the check can "
+         "resolve it"),
     # --- comparison specs (comparison.load, comparison.check) ---------------------------------------------
     Rule("spec-malformed", SPEC, "floor: 0.25\n", "floor: 0.25", "floor: [0.25",
          f"structured/{SPEC}.yaml:{{line+1}}: malformed YAML: did not find expected ',' or ']'", keep=(DL21, DL25)),

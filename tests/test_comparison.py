@@ -211,8 +211,8 @@ def test_compare_writes_one_self_contained_html_file_and_the_tables(draft, tmp_p
     assert rows[0] == ["Quy định hiện hành", "Dự thảo", "Thuyết minh"]
     # Each cell says where its text stands; "Thuyết minh" starts with the kind of change.
     assert ["", "[Điều 4]\nĐiều 4. Bảo mật thông tin", "Bổ sung"] in rows
-    giao_ban = next(r for r in rows if r[0].startswith("[Điều 19 khoản 2 ý 1]\n"))
-    assert giao_ban[1].startswith("[Điều 20 khoản 2 ý 1]\n- Tổ chức mỗi tháng một lần, vào ngày 20 của tháng")
+    giao_ban = next(r for r in rows if r[0].startswith("[gạch đầu dòng thứ nhất khoản 2 Điều 19]\n"))
+    assert giao_ban[1].startswith("[gạch đầu dòng thứ nhất khoản 2 Điều 20]\n- Tổ chức mỗi tháng một lần, vào ngày 20 của tháng")
     assert giao_ban[2] == "Sửa đổi"
     from docx import Document
     table = Document(str(table_docx)).tables[0]
@@ -235,8 +235,8 @@ def test_compare_works_on_the_outline_format_of_2021(tmp_path):
         rows = list(csv.reader(handle))[1:]
     assert len(rows) == 1
     old_cell, new_cell, note = rows[0]
-    assert old_cell.startswith("[Mục B.II.5.1.a]\na) Thời gian tổ chức vào các ngày thứ Sáu")
-    assert new_cell.startswith("[Mục B.II.5.1.a]\na) Thời gian tổ chức vào các ngày thứ Hai") and note == "Sửa đổi"
+    assert old_cell.startswith("[điểm a khoản 5.1 mục II phần B]\na) Thời gian tổ chức vào các ngày thứ Sáu")
+    assert new_cell.startswith("[điểm a khoản 5.1 mục II phần B]\na) Thời gian tổ chức vào các ngày thứ Hai") and note == "Sửa đổi"
 
 
 def test_compare_reports_a_missing_file_without_a_traceback(tmp_path, capsys):

@@ -81,7 +81,7 @@ def test_word_table_repeats_its_heading_row_on_every_page(word):
 
 
 def test_word_table_marks_added_and_removed_words_in_the_cells(word):
-    row = next(r for r in word.tables[0].rows if r.cells[1].text.startswith("[Điều 19 khoản 2 ý 1]"))
+    row = next(r for r in word.tables[0].rows if r.cells[1].text.startswith("[gạch đầu dòng thứ nhất khoản 2 Điều 19]"))
     old_runs, new_runs = row.cells[0].paragraphs[1].runs, row.cells[1].paragraphs[1].runs
     struck = "".join(r.text for r in old_runs if r.font.strike)
     added = "".join(r.text for r in new_runs if r.bold and r.underline)
@@ -110,7 +110,7 @@ def test_excel_table_has_a_row_per_unit_a_filter_and_print_titles(table):
     assert kinds.count("Có thay đổi") == len(statuses[CHANGED])
     assert kinds.count("Chỉ đánh số lại") == len(statuses[RENUMBERED])
     assert kinds.count("Ngoài nội dung quy chế") == 1
-    giao_ban = next(r for r in range(7, sheet.max_row + 1) if str(sheet.cell(r, 2).value).startswith("[Điều 19 khoản 2 ý 1]"))
+    giao_ban = next(r for r in range(7, sheet.max_row + 1) if str(sheet.cell(r, 2).value).startswith("[gạch đầu dòng thứ nhất khoản 2 Điều 19]"))
     blocks = sheet.cell(giao_ban, 2).value
     assert any(getattr(b, "font", None) is not None and b.font.b and b.font.u == "single" and "25" in b.text
                for b in blocks)
@@ -140,7 +140,7 @@ def test_the_article_index_jumps_to_every_article_of_both_versions(page):
     index = page[page.index('class="qc-cmp-index"'):page.index("</nav>")]
     targets = re.findall(r'href="#([^"]+)"', index)
     assert set(targets) <= ids
-    assert ">Điều 19<" in index and ">Điều 25<" in index and ">Mục B.II.5<" in index
+    assert ">Điều 19<" in index and ">Điều 25<" in index and ">khoản 5 mục II phần B<" in index
 
 
 def test_the_page_counts_in_articles_and_links_both_tables(page, spec):

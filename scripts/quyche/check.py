@@ -11,6 +11,7 @@ from .fidelity import Alignment, align
 from .ids import expected_ids
 from .loader import Project, load_corpus
 from .model import Regulation
+from .notes import check_notes
 from .normalize import nfc, normalize
 from .numbering import label_of
 from .vietnamese import KIND_NAMES, parse_date
@@ -161,6 +162,7 @@ def run_check(project: Project) -> Report:
         report.problems += check_anomalies(reg, shown)
         report.problems += check_defects(reg, shown, raw, alignment)
         report.problems += check_metadata(reg, shown, raw, known)
+        report.problems += check_notes(reg, shown)
         fact_problems, report.completeness[reg.slug] = check_facts(reg, shown)
         report.problems += fact_problems
     from .comparison import load_all

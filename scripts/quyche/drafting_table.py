@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .align import Alignment
 from .model import Regulation
-from .review import BOILERPLATE, CHANGED, RENUMBERED, UNCHANGED, ReviewRow, cite, counts, review_rows, segments
+from .review import BOILERPLATE, CHANGED, RENUMBERED, UNCHANGED, ReviewRow, counts, review_rows, segments
 
 NOTE = "Thuyết minh"
 HEADERS_DRAFT = ("Quy định hiện hành", "Dự thảo", NOTE)
@@ -65,8 +65,8 @@ def build(alignment: Alignment, old: Regulation, new: Regulation, headers=HEADER
     return DraftingTable(old, new, tuple(headers), review_rows(alignment, old, new))
 
 
-def where(ids: list[str]) -> str:
-    return f"[{', '.join(cite(i) for i in ids)}]" if ids else ""
+def where(reg: Regulation, ids: list[str]) -> str:
+    return f"[{', '.join(reg.citation(i) for i in ids)}]" if ids else ""
 
 
 def cell_parts(table: DraftingTable, row: ReviewRow, side: str) -> tuple[str, list[tuple[bool, str]]]:
@@ -75,9 +75,9 @@ def cell_parts(table: DraftingTable, row: ReviewRow, side: str) -> tuple[str, li
     if not ids:
         return "", []
     if row.row.diff is not None:
-        return where(ids), segments(row.row, side)
+        return where(reg, ids), segments(row.row, side)
     # Added or removed: every word is marked.
-    return where(ids), [(True, " ".join(reg.unit(i).plain for i in ids))]
+    return where(reg, ids), [(True, " ".join(reg.unit(i).plain for i in ids))]
 
 
 def note(row: ReviewRow) -> str:
@@ -94,13 +94,15 @@ def folded_lines(table: DraftingTable, status: str) -> tuple[str, str, str] | No
     old_ids = [i for r in group for i in r.pair.old]
     new_ids = [i for r in group for i in r.pair.new]
     if status == BOILERPLATE:
-        return (", ".join(cite(i) for i in old_ids), ", ".join(cite(i) for i in new_ids), FOLDED_BOILERPLATE)
+        return (", ".join(map(table.old.citation, old_ids)), ", ".join(map(table.new.citation, new_ids)),
+                FOLDED_BOILERPLATE)
     if status == RENUMBERED:
-        moves = "; ".join(f"{', '.join(cite(i) for i in r.pair.old)} → {', '.join(cite(i) for i in r.pair.new)}"
+        moves = "; ".join(f"{', '.join(map(table.old.citation, r.pair.old))} → "
+                          f"{', '.join(map(table.new.citation, r.pair.new))}"
                           for r in group)
         return (f"{len(group)} đơn vị giữ nguyên nội dung, chỉ đổi số thứ tự hoặc vị trí", moves,
                 "Đánh số lại")
-    return (f"{len(group)} đơn vị giữ nguyên", ", ".join(cite(i) for i in new_ids), "Giữ nguyên")
+    return (f"{len(group)} đơn vị giữ nguyên", ", ".join(map(table.new.citation, new_ids)), "Giữ nguyên")
 
 
 # --- CSV: the changed rows, plain text ---------------------------------------------------
@@ -112,7 +114,7 @@ def csv_bytes(table: DraftingTable) -> bytes:
     for row in table.ordered()[CHANGED]:
         cells = []
         for side, reg, ids in (("old", table.old, row.pair.old), ("new", table.new, row.pair.new)):
-            cells.append(f"{where(ids)}\n" + " ".join(reg.unit(i).plain for i in ids) if ids else "")
+            cells.append(f"{where(reg, ids)}\n" + " ".join(reg.unit(i).plain for i in ids) if ids else "")
         writer.writerow([*cells, note(row)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 

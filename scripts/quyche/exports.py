@@ -15,8 +15,8 @@ import json
 from icalendar import Calendar, Event, vRecur
 
 from .describe import TYPES, actor_names, due_note, when, who
-from .ids import human_citation
 from .model import Fact, Regulation
+from .notes import plain
 from .schedule import dates, dtstart
 
 PRODID = "-//So tay quy che lam viec//quyche//VI"
@@ -37,14 +37,14 @@ def _event(reg: Regulation, fact: Fact, base_url: str, years: range) -> Event | 
     prefix = "Hạn: " if fact.type in ("report", "plan_submission", "lead_time") else ""
     note = due_note(fact)
     event.add("summary", f"{prefix}{fact.name}" + (f" ({note})" if note else ""))
-    citation = human_citation(fact.source.unit)
+    citation = reg.citation(fact.source.unit)
     url = clause_url(base_url, reg, fact.source.unit)
     lines = [f"{reg.metadata.short_title}, {citation}: «{fact.source.quote}»",
              f"Thời gian theo văn bản: {when(fact)}"]
     if sched.day_off_rule:
         lines.append(f"Nếu trùng ngày nghỉ: «{sched.day_off_rule}»")
     if sched.interpretation:
-        lines.append(f"Cách hiểu: {sched.interpretation}")
+        lines.append(f"Cách hiểu: {plain(sched.interpretation, reg)}")
     lines.append(f"Xem điều khoản: {url}")
     event.add("description", "\n".join(lines))
     if url.startswith(("http://", "https://")):
@@ -95,7 +95,7 @@ def csv_rows(reg: Regulation, base_url: str) -> list[list[str]]:
         sched = fact.schedule
         rows.append([reg.metadata.short_title, fact.id, TYPES[fact.type], fact.name, who(reg, fact),
                      actor_names(reg, fact.receivers or fact.attendees), when(fact),
-                     (sched.rrule or "") if sched else "", human_citation(fact.source.unit),
+                     (sched.rrule or "") if sched else "", reg.citation(fact.source.unit),
                      fact.source.quote, clause_url(base_url, reg, fact.source.unit)])
     return rows
 
@@ -129,7 +129,7 @@ def json_bytes(regs: list[Regulation], base_url: str) -> bytes:
             "facts": [_drop_empty({
                 "id": f.id, "type": f.type, "name": f.name,
                 "source": {"unit": f.source.unit, "quote": f.source.quote,
-                           "citation": human_citation(f.source.unit),
+                           "citation": reg.citation(f.source.unit),
                            "url": clause_url(base_url, reg, f.source.unit)},
                 "also": [{"unit": s.unit, "quote": s.quote} for s in f.also],
                 "chair": f.chair, "substitute": f.substitute, "attendees": list(f.attendees), "invited": list(f.invited),
@@ -137,7 +137,8 @@ def json_bytes(regs: list[Regulation], base_url: str) -> bytes:
                 "meeting": f.meeting, "days": f.days, "threshold": f.threshold, "topic": f.topic,
                 "schedule": _drop_empty({k: getattr(f.schedule, k) for k in (
                     "kind", "words", "rrule", "due", "relative_to", "offset_days", "working_days", "count",
-                    "min", "max", "per", "day_off_rule", "interpretation")} | {"hedges": list(f.schedule.hedges)})
+                    "min", "max", "per", "day_off_rule")} | {"hedges": list(f.schedule.hedges),
+                    "interpretation": plain(f.schedule.interpretation, reg) or None})
                 if f.schedule else None,
             }) for f in reg.facts],
         })

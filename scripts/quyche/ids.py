@@ -73,37 +73,3 @@ def expected_ids(roots: Sequence[TreeNode], scheme: str) -> list[tuple[TreeNode,
     for root in roots:
         visit(root, "", "van-ban", (), top_counters)
     return out
-
-
-_WORDS = {"dieu": "Điều", "khoan": "khoản", "diem": "điểm", "muc": "mục", "gach": "ý", "doan": "đoạn",
-          "chuong": "Chương"}
-
-
-_BLOCKS = {"quyet-dinh": "Quyết định ban hành", "mo-dau": "Phần đầu", "noi-nhan": "Nơi nhận",
-           "chu-ky": "Chữ ký", "quyet-dinh-noi-nhan": "Nơi nhận của Quyết định"}
-
-
-def human_citation(unit_id: str) -> str:
-    """A reader's citation for an anchor id: 'Điều 19 khoản 2 ý 1', 'Mục B.II.5.1.a'."""
-    for block, name in sorted(_BLOCKS.items(), key=lambda kv: -len(kv[0])):
-        if unit_id == block:
-            return name
-        if unit_id.startswith(block + "-"):
-            return f"{name}, {human_citation(unit_id[len(block) + 1:])}"
-    tokens = unit_id.split("-")
-    if tokens[0] == "muc" and "dieu" not in tokens:
-        outline, rest = [], []
-        for i, token in enumerate(tokens[1:]):
-            if token in ("doan", "gach"):
-                rest = tokens[1 + i:]
-                break
-            outline.append(token.upper() if i < 2 else token)
-        text = "Mục " + ".".join(outline)
-        if rest:
-            text += " " + " ".join(f"{_WORDS.get(a, a)} {b}" for a, b in zip(rest[::2], rest[1::2]))
-        return text
-    words = []
-    for kind, number in zip(tokens[::2], tokens[1::2]):
-        number = "đ" if number == "dd" else number
-        words.append(f"{_WORDS.get(kind, kind)} {number.upper() if kind == 'chuong' else number}")
-    return " ".join(words) if words else unit_id

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from .citations import cite
 from .normalize import normalize
 from .numbering import KIND_NAMES, Label, label_of
 
@@ -273,6 +274,11 @@ class Regulation:
                     return found
             return None
         return search(self.units, []) or []
+
+    def citation(self, unit_id: str) -> str:
+        """How a reader cites a unit, smallest first: 'điểm a khoản 2 Điều 19',
+        'gạch đầu dòng thứ nhất khoản 2 Điều 19', 'Nơi nhận' (see quyche.citations)."""
+        return cite([*self.ancestors(unit_id), self.unit(unit_id)], self.units)
 
     def actor(self, actor_id: str) -> Actor:
         for actor in self.actors:

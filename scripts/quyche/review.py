@@ -18,18 +18,11 @@ from dataclasses import dataclass
 
 from .align import Alignment, display_order
 from .changes import Row, rows, type_name
-from .ids import human_citation
 from .model import Regulation, Unit
 from .numbering import label_of
 from .worddiff import DELETE, INSERT, join_tokens, space_before, word_diff
 
 BOILERPLATE, RENUMBERED, UNCHANGED, CHANGED = "boilerplate", "renumbered", "unchanged", "changed"
-
-
-def cite(unit_id: str) -> str:
-    """The one citation used by the review views (switch to the model's Vietnamese-order
-    citation, "điểm a khoản 2 Điều 19", when it lands)."""
-    return human_citation(unit_id)
 
 
 @dataclass(frozen=True)

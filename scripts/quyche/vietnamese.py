@@ -223,9 +223,10 @@ KIND_NAMES = {
 }
 
 #: How a citation names each kind inside a sentence ("điểm a khoản 2 Điều 19"):
-#: Chương, Phần, Mục and Điều keep their capital, the smaller units do not.
+#: Chương, Phần, Mục and Điều keep their capital, the smaller units do not. An
+#: outline's sub-clause "5.1." is a "khoản 5.1" (quyche.citations).
 CITATION_WORDS = {"phan": "Phần", "chuong": "Chương", "muc": "Mục", "dieu": "Điều", "khoan": "khoản",
-                  "tieu_khoan": "tiết", "diem": "điểm", "gach": "gạch đầu dòng", "doan": "đoạn"}
+                  "tieu_khoan": "khoản", "diem": "điểm", "gach": "gạch đầu dòng", "doan": "đoạn"}
 
 #: Ordinal words for dash items and paragraphs: "gạch đầu dòng thứ nhất", "đoạn thứ hai".
 ORDINALS = {1: "thứ nhất", 2: "thứ hai", 3: "thứ ba", 4: "thứ tư", 5: "thứ năm", 6: "thứ sáu",

@@ -8,7 +8,8 @@ from markupsafe import Markup, escape
 
 from ..align import Alignment
 from ..changes import FACT_TYPES, fact_changes, name_changes
-from ..review import BOILERPLATE, article_index, cite, counts, review_rows
+from ..citations import citer
+from ..review import BOILERPLATE, article_index, counts, review_rows
 from ..model import Regulation
 from ..worddiff import DELETE, INSERT, join_tokens, space_before
 from .render import environment
@@ -47,7 +48,7 @@ def compare_html(alignment: Alignment, old: Regulation, new: Regulation, year: i
         statuses=Counter(r.status for r in review), counts=counts(review, old, new), index=index,
         table_hrefs=table_hrefs, year=year,
         facts=fact_changes(old, new, year), names=name_changes(alignment, old, new), diff_html=diff_html,
-        cite=cite, old_href=old_href, new_href=new_href, FACT_TYPES=FACT_TYPES,
+        cite=citer(new, old), old_href=old_href, new_href=new_href, FACT_TYPES=FACT_TYPES,
         standalone=standalone, css=Markup(CSS.read_text(encoding="utf-8")) if standalone else "",
     )
 

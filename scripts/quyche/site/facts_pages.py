@@ -5,7 +5,6 @@ import datetime as dt
 
 from ..describe import DUE, TYPES, actor_names, due_note, weekday, when, who
 from ..holidays import day_off
-from ..ids import human_citation
 from ..model import Regulation
 from ..schedule import occurrences
 from .render import environment
@@ -28,7 +27,7 @@ def _rows(reg: Regulation, links) -> list[dict]:
             "fact": fact, "type": TYPES[fact.type], "who": who(reg, fact),
             "to": actor_names(reg, fact.receivers or fact.attendees),
             "when": when(fact), "due": DUE.get(fact.schedule.due, "") if fact.schedule else "",
-            "href": links.page("regulation", fact.source.unit, reg=reg), "citation": human_citation(fact.source.unit),
+            "href": links.page("regulation", fact.source.unit, reg=reg), "citation": reg.citation(fact.source.unit),
             "reg": reg,
         })
     return rows
@@ -46,7 +45,7 @@ def calendar(reg: Regulation, years: range) -> list[dict]:
                 "date": occ.date, "weekday": weekday(occ.date), "fact": occ.fact, "off": off,
                 "rule": sched.day_off_rule if sched else None,
                 "hedges": sched.hedges if sched else (),
-                "citation": human_citation(occ.fact.source.unit), "due": due_note(occ.fact),
+                "citation": reg.citation(occ.fact.source.unit), "due": due_note(occ.fact),
             })
         out.append({"year": year, "months": [(MONTHS[m - 1], months[m]) for m in sorted(months)],
                     "count": sum(len(v) for v in months.values())})

@@ -1,7 +1,6 @@
 """The page listing the spans a text marks as amended (bold or italic), by article."""
 from __future__ import annotations
 
-from ..ids import human_citation
 from ..marks import marks
 from ..model import Regulation
 from .render import environment
@@ -14,4 +13,4 @@ def marks_html(reg: Regulation, links) -> str:
         groups.setdefault(m.article.id if m.article else "", (m.article, []))[1].append(m)
     return environment().get_template("marks.html").render(
         reg=reg, marks=found, bases=groups.get("", (None, []))[1],
-        groups=[g for g in groups.values() if g[0] is not None], cite=human_citation, url=links)
+        groups=[g for g in groups.values() if g[0] is not None], cite=reg.citation, url=links)

@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from ..model import Regulation, Unit
+from ..notes import linked
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -48,6 +49,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["inline"] = inline
+    env.filters["refs"] = linked     # [[unit-id]] in a note -> the clause's citation, linked
     env.filters["plain_heading"] = plain_heading
     env.globals.update(STATUS=STATUS, ROLES=ROLES, DEFECTS=DEFECTS)
     return env

@@ -1,9 +1,9 @@
 """Role cards and their indexes: what a text asks of each post, and the list of posts."""
 from __future__ import annotations
 
+from ..citations import citer
 from ..describe import actor_names, due_note, weekday, when
 from ..holidays import day_off
-from ..ids import human_citation
 from ..model import Actor, Regulation
 from ..roles import GROUP_NAMES, ROLE_NAMES, card, changes, involved, versions
 from .render import environment
@@ -24,7 +24,7 @@ def role_card_html(site, links, reg: Regulation, actor: Actor) -> str:
     year = site.years.start
     older, newer, diff = version_changes(reg, actor, site.regs, year)
     return environment().get_template("role.html").render(
-        c=card(reg, actor, year), reg=reg, year=year, url=links, corpus=site.regs, cite=human_citation,
+        c=card(reg, actor, year), reg=reg, year=year, url=links, corpus=site.regs, cite=citer(reg, older, newer),
         when=when, weekday=weekday, off=day_off, due=due_note, names=actor_names, ROLE_NAMES=ROLE_NAMES,
         group_name=GROUP_NAMES.get(actor.group or "", ""), older=older, newer=newer, changes=diff)
 

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from ..describe import actor_names
-from ..ids import human_citation
 from ..topics import Topic, matrix
 from .render import environment
 
 
 def topic_html(site, links, topic: Topic) -> str:
     return environment().get_template("topic.html").render(
-        topic=topic, cells=matrix(topic, site.texts), names=actor_names, cite=human_citation, url=links)
+        topic=topic, cells=matrix(topic, site.texts), names=actor_names, url=links)

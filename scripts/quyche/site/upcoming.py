@@ -15,7 +15,6 @@ import json
 
 from ..describe import due_note, who
 from ..holidays import holidays
-from ..ids import human_citation
 from ..model import Regulation
 from ..schedule import dates
 from .render import environment
@@ -39,7 +38,7 @@ def upcoming_data(regs: list[Regulation], years: range, links) -> dict:
                 texts.append(reg.metadata.short_title)
             sched = fact.schedule
             facts.append({"name": fact.name, "who": who(reg, fact), "text": len(texts) - 1,
-                          "href": links.page("regulation", fact.source.unit, reg=reg), "cite": human_citation(fact.source.unit),
+                          "href": links.page("regulation", fact.source.unit, reg=reg), "cite": reg.citation(fact.source.unit),
                           "due": due_note(fact), "rule": (sched.day_off_rule or "") if sched else "",
                           "dates": [d.isoformat() for d in days]})
     off = {d.isoformat(): name for year in years for d, name in sorted(holidays(year).items())}
