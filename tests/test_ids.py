@@ -174,3 +174,24 @@ def test_outline_ids_join_the_labels_under_muc():
         "muc-a", "muc-a-1", "muc-b", "muc-b-i", "muc-b-ii", "muc-b-ii-5",
         "muc-b-ii-5-1", "muc-b-ii-5-1-a", "muc-b-ii-5-2", "muc-b-ii-5-2-gach-1",
     ]
+
+
+def test_every_scheme_the_schema_allows_is_one_numbering_scheme():
+    """The schema's list of schemes and the project's scheme objects are the same list."""
+    import json
+
+    from quyche.numbering import SCHEMES
+
+    from support import ROOT
+    schema = json.loads((ROOT / "structured" / "regulation.schema.json").read_text(encoding="utf-8"))
+    assert set(schema["$defs"]["metadata"]["properties"]["scheme"]["enum"]) == set(SCHEMES)
+
+
+@pytest.mark.parametrize("kind,children,scheme,level", [
+    ("chuong", False, "dieu", 2), ("dieu", False, "dieu", 3), ("khoan", True, "dieu", None),
+    ("phan", False, "outline", 2), ("muc", False, "outline", 3), ("khoan", True, "outline", 4),
+    ("khoan", False, "outline", None), ("tieu_khoan", True, "outline", None),
+])
+def test_the_scheme_says_which_units_are_headings(kind, children, scheme, level):
+    from quyche.numbering import SCHEMES
+    assert SCHEMES[scheme].heading_level(kind, children) == level

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from quyche.ingest.writer import detect_scheme, ingest
+from quyche.ingest.writer import ingest
+from quyche.numbering import detect_scheme
 from quyche.normalize import normalize
 
 from support import ROOT, SLUGS

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from .loader import Project
+from .numbering import SCHEMES
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -163,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     ingest = sub.add_parser("ingest", help="build structured/<slug>.yaml from a source text")
     ingest.add_argument("source", help="path of the source: a UTF-8 text or a Word .docx file")
     ingest.add_argument("--slug", help="id of the regulation (default: the file name)")
-    ingest.add_argument("--scheme", choices=["dieu", "outline"], help="numbering scheme (default: detected)")
+    ingest.add_argument("--scheme", choices=sorted(SCHEMES), help="numbering scheme (default: detected)")
     ingest.add_argument("--force", action="store_true", help="replace an existing YAML file")
     ingest.add_argument("--stdout", action="store_true", help="print the YAML instead of writing it")
     _word_flags(ingest)

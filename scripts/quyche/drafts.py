@@ -15,9 +15,10 @@ from .align import propose
 from .ids import expected_ids
 from .ingest.blocks import split_blocks
 from .ingest.tree import Node, build_tree
-from .ingest.writer import detect_scheme, guess_metadata
+from .ingest.writer import guess_metadata
 from .model import Metadata, Regulation, Unit
 from .normalize import nfc
+from .numbering import detect_scheme
 from .drafting_table import HEADERS_DRAFT, WRITERS, build, write
 from .site.compare_page import compare_html
 

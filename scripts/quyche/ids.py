@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Protocol, Sequence
 
-from .numbering import ID_PREFIX, id_token, label_of
+from .numbering import ID_PREFIX, SCHEMES, id_token
 
 
 class TreeNode(Protocol):
@@ -29,6 +29,7 @@ def expected_ids(roots: Sequence[TreeNode], scheme: str) -> list[tuple[TreeNode,
     """
     out: list[tuple[TreeNode, str]] = []
     used: set[str] = set()
+    numbering = SCHEMES[scheme]
 
     def unique(candidate: str) -> str:
         if candidate not in used:
@@ -50,17 +51,10 @@ def expected_ids(roots: Sequence[TreeNode], scheme: str) -> list[tuple[TreeNode,
             counters[kind] = counters.get(kind, 0) + 1
             my_id = unique(f"{container}-{ID_PREFIX[kind]}-{counters[kind]}")
         else:
-            parsed = label_of(node.text, scheme)
+            parsed = numbering.label(node.text)
             number = id_token(parsed.number) if parsed and parsed.kind == kind else "x"
-            if scheme == "outline":
-                path = outline_path + (number,)
-                my_id = unique("muc-" + "-".join(path))
-            elif kind == "chuong":
-                my_id = unique(f"chuong-{number}")
-            elif kind == "dieu":
-                my_id = unique(f"{parent_id + '-' if parent_id else ''}dieu-{number}")
-            else:
-                my_id = unique(f"{parent_id + '-' if parent_id else ''}{ID_PREFIX[kind]}-{number}")
+            path = outline_path + (number,)
+            my_id = unique(numbering.numbered_id(kind, number, parent_id, path))
         out.append((node, my_id))
         child_counters: dict[str, int] = {}
         # Chapters and parts do not enter article ids: Điều numbers run

@@ -1,6 +1,6 @@
 """Reading a unit's own number from its text, and the anchor ids built from it.
 
-Two schemes cover the corpus:
+Two schemes cover the corpus, each a :class:`NumberingScheme` in :data:`SCHEMES`:
 
 * ``dieu``: Chương / Điều / khoản (``1.``, ``**1.**``, ``1/-``) / điểm (``a)``)
   / mục (``(1)-``) / gạch đầu dòng (``-``) / đoạn;
@@ -49,23 +49,87 @@ _OUTLINE_PATTERNS = [
 ]
 
 
+@dataclass(frozen=True)
+class NumberingScheme:
+    """One way a document numbers its units: everything the project knows about it.
+
+    ``patterns``: what each kind of label looks like, tried in order;
+    ``parents``: under which kinds each numbered kind may sit (ingest builds
+    the tree with it); ``top``: the first level of the body; ``headings``:
+    the page's heading level of each kind (``headed_with_children``: kinds that
+    are headings only when they hold units); ``path_ids``: ids join every
+    label from the top ("muc-b-ii-5-1-a") instead of the article's own number
+    ("dieu-19-khoan-2"); ``detect``: lines whose presence says a text uses it.
+    """
+    name: str
+    patterns: tuple[tuple[str, re.Pattern], ...]
+    parents: dict
+    top: str
+    headings: dict
+    headed_with_children: tuple[str, ...] = ()
+    path_ids: bool = False
+    detect: tuple[re.Pattern, ...] = ()
+
+    def label(self, text: str) -> Label | None:
+        """The label a block of source text starts with, or None for plain prose."""
+        plain = normalize(text)
+        for kind, pattern in self.patterns:
+            m = pattern.match(plain)
+            if not m:
+                continue
+            if kind == "gach":
+                return Label("gach", "", m.group(1), m.group(2))
+            if kind in ("chuong", "dieu"):
+                return Label(kind, m.group(2).upper() if kind == "chuong" else m.group(2),
+                             f"{m.group(1)} {m.group(2)}", m.group(3))
+            if kind == "tieu_khoan":
+                return Label(kind, m.group(3), m.group(1), m.group(4))
+            return Label(kind, m.group(2), m.group(1), m.group(3))
+        return None
+
+    def numbered_id(self, kind: str, token: str, parent_id: str, path: tuple[str, ...]) -> str:
+        """The anchor id of a numbered unit (``token``: its number as in an id)."""
+        if self.path_ids:
+            return "muc-" + "-".join(path)
+        if kind == "chuong":
+            return f"chuong-{token}"
+        return f"{parent_id + '-' if parent_id else ''}{ID_PREFIX[kind]}-{token}"
+
+    def heading_level(self, kind: str, has_children: bool) -> int | None:
+        if kind in self.headed_with_children and not has_children:
+            return None
+        return self.headings.get(kind)
+
+    def fits(self, raw: str) -> bool:
+        return all(p.search(raw) for p in self.detect)
+
+
+DIEU = NumberingScheme(
+    "dieu", tuple(_DIEU_PATTERNS),
+    parents={"chuong": ("khoi",), "dieu": ("chuong", "khoi"), "khoan": ("dieu",),
+             "muc": ("khoan", "dieu"), "diem": ("khoan", "dieu", "muc")},
+    top="chuong", headings={"chuong": 2, "dieu": 3},
+    detect=(re.compile(r"^\W*Điều\s+\d+\.", re.M | re.I),))
+
+OUTLINE = NumberingScheme(
+    "outline", tuple(_OUTLINE_PATTERNS),
+    parents={"phan": ("khoi",), "muc": ("phan",), "khoan": ("muc", "phan"), "tieu_khoan": ("khoan",),
+             "diem": ("tieu_khoan", "khoan", "muc")},
+    top="phan", headings={"phan": 2, "muc": 3, "khoan": 4}, headed_with_children=("khoan",), path_ids=True,
+    detect=(re.compile(r"^[A-Z]\.\s", re.M), re.compile(r"^\d+\.\d+\.\s", re.M)))
+
+#: Every scheme by the name the YAML's ``metadata.scheme`` gives.
+SCHEMES = {s.name: s for s in (DIEU, OUTLINE)}
+
+
+def detect_scheme(raw: str) -> str:
+    """The scheme a source text uses: the outline's when its signs are there and no "Điều N." is."""
+    return OUTLINE.name if OUTLINE.fits(raw) and not DIEU.fits(raw) else DIEU.name
+
+
 def label_of(text: str, scheme: str) -> Label | None:
-    """The label a block of source text starts with, or None for plain prose."""
-    plain = normalize(text)
-    patterns = _DIEU_PATTERNS if scheme == "dieu" else _OUTLINE_PATTERNS
-    for kind, pattern in patterns:
-        m = pattern.match(plain)
-        if not m:
-            continue
-        if kind == "gach":
-            return Label("gach", "", m.group(1), m.group(2))
-        if kind in ("chuong", "dieu"):
-            return Label(kind, m.group(2).upper() if kind == "chuong" else m.group(2),
-                         f"{m.group(1)} {m.group(2)}", m.group(3))
-        if kind == "tieu_khoan":
-            return Label(kind, m.group(3), m.group(1), m.group(4))
-        return Label(kind, m.group(2), m.group(1), m.group(3))
-    return None
+    """The label a block of source text starts with in the named scheme, or None for plain prose."""
+    return SCHEMES[scheme].label(text)
 
 
 def ordinal(kind: str, number: str) -> int | None:

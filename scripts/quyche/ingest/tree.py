@@ -9,26 +9,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..normalize import normalize
-from ..numbering import label_of
+from ..numbering import DIEU, SCHEMES, label_of
 from .blocks import Block
-
-#: Where a kind may sit: the nearest open ancestor of one of these kinds.
-PARENTS = {
-    "dieu": {
-        "chuong": ("khoi",),
-        "dieu": ("chuong", "khoi"),
-        "khoan": ("dieu",),
-        "muc": ("khoan", "dieu"),
-        "diem": ("khoan", "dieu", "muc"),
-    },
-    "outline": {
-        "phan": ("khoi",),
-        "muc": ("phan",),
-        "khoan": ("muc", "phan"),
-        "tieu_khoan": ("khoan",),
-        "diem": ("tieu_khoan", "khoan", "muc"),
-    },
-}
 
 _CHROME = re.compile(r"^(Cập nhật lúc:|Hôm nay:|Hôm qua:|Trong tuần:|Tất cả:)")
 _RECIPIENTS = re.compile(r"^Nơi nhận\b")
@@ -60,7 +42,7 @@ def _khoi(id_: str, role: str, first: Block) -> Node:
 
 
 def _body_start(blocks: list[Block], scheme: str) -> int:
-    first_kind = "phan" if scheme == "outline" else "chuong"
+    first_kind = SCHEMES[scheme].top
     plain = [normalize(b.text) for b in blocks]
     begin = 0
     decision = next((i for i, p in enumerate(plain) if _DECISION.match(p)), None)
@@ -116,8 +98,7 @@ def _front_matter(blocks: list[Block], scheme: str) -> list[Node]:
     # signature come first, then the regulation's own header.
     recipients = next((i for i, p in enumerate(plain) if _RECIPIENTS.match(p)), len(blocks))
     end = recipients + 1
-    while end < len(blocks) and label_of(blocks[end].text, "dieu") and \
-            label_of(blocks[end].text, "dieu").kind == "gach":
+    while end < len(blocks) and DIEU.label(blocks[end].text) and DIEU.label(blocks[end].text).kind == "gach":
         end += 1
     decision = _khoi("quyet-dinh", "decision", blocks[0])
     _fill_flat(decision, blocks[:recipients], scheme)
@@ -151,12 +132,12 @@ def _fill_flat(parent: Node, blocks: list[Block], scheme: str, numbered: bool = 
 def _body(blocks: list[Block], scheme: str) -> list[Node]:
     roots: list[Node] = []
     stack: list[Node] = []
-    parents = PARENTS[scheme]
+    parents = SCHEMES[scheme].parents
     pending_title = False
     for block in blocks:
         parsed = label_of(block.text, scheme)
         kind = parsed.kind if parsed else "doan"
-        if kind == "chuong" and scheme == "dieu":
+        if kind == "chuong":   # a chapter closes every open unit; its title may stand in the next block
             node = Node("chuong", block.text, first_line=block.first_line, last_line=block.last_line)
             roots.append(node)
             stack = [node]

@@ -8,6 +8,7 @@ import yaml
 
 from ..ids import expected_ids
 from ..normalize import normalize
+from ..numbering import detect_scheme
 from ..vietnamese import DATE, parse_date
 from .blocks import Block, split_blocks
 from .defects import detect_defects
@@ -28,12 +29,6 @@ HEADER = """\
 """
 
 TODO = "TODO: điền"
-
-
-def detect_scheme(raw: str) -> str:
-    has_dieu = re.search(r"^\W*Điều\s+\d+\.", raw, re.M | re.I)
-    has_outline = re.search(r"^[A-Z]\.\s", raw, re.M) and re.search(r"^\d+\.\d+\.\s", raw, re.M)
-    return "outline" if has_outline and not has_dieu else "dieu"
 
 
 def guess_metadata(blocks: list[Block], slug: str, scheme: str, source: str) -> dict:

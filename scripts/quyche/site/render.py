@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from ..model import Regulation, Unit
+from ..numbering import SCHEMES
 from ..notes import linked
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -56,14 +57,8 @@ def environment() -> Environment:
 
 
 def heading_level(unit: Unit) -> int | None:
-    """Which units are headings: chapters and articles, or the outline's parts."""
-    if unit.kind in ("chuong", "phan"):
-        return 2
-    if unit.kind == "dieu" or (unit.kind == "muc" and unit.scheme == "outline"):
-        return 3
-    if unit.kind == "khoan" and unit.scheme == "outline" and unit.children:
-        return 4
-    return None
+    """Which units are headings: chapters and articles, or the outline's parts (the scheme says)."""
+    return SCHEMES[unit.scheme].heading_level(unit.kind, bool(unit.children))
 
 
 def toc(regulation: Regulation) -> list[tuple[Unit, list[Unit]]]:
