@@ -11,6 +11,7 @@ import pytest
 
 from quyche.actor_names import is_named
 from quyche.holidays import day_off, holidays
+from quyche.normalize import slugify
 from quyche.model import Actor, Metadata, Regulation
 from quyche.schedule import shift
 from quyche.site.navigation import LIMIT, shorten
@@ -153,3 +154,29 @@ def test_nested_pages_count_toward_the_limit():
 def test_a_short_nav_is_unchanged():
     nav = ["index.md", {"Văn bản": ["a.md", {"B": "b.md"}]}, {"Trang": "https://example.org/"}]
     assert shorten(nav) == (nav, [])
+
+
+# --- anchors of Markdown headings ---------------------------------------------------------------
+
+@pytest.mark.parametrize("heading,anchor", [
+    ("Họp lãnh đạo, thường trực và giao ban", "hop-lanh-dao-thuong-truc-va-giao-ban"),
+    ("Đường dẫn tới Điều 19", "duong-dan-toi-dieu-19"),
+    ("Chu kỳ báo cáo", "chu-ky-bao-cao"),
+    ("  Số lượng tham dự (quorum)  ", "so-luong-tham-du-quorum"),
+])
+def test_heading_anchors_keep_dd_as_d(heading, anchor):
+    assert slugify(heading) == anchor
+
+
+def test_headings_of_the_built_site_are_anchored_by_that_slugify(site):
+    """Markdown headings (those with a ¶ permalink) carry the anchor slugify gives their text."""
+    import html
+    import re
+    wrong = []
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for m in re.finditer(r'<h([2-6]) id="([^"]+)">(.*?)<a class="headerlink"', text):
+            words = html.unescape(re.sub(r"<[^>]+>", "", m.group(3))).strip()
+            if re.sub(r"_\d+$", "", m.group(2)) != slugify(words):
+                wrong.append((str(page.relative_to(site)), m.group(2), words))
+    assert not wrong, wrong[:10]

@@ -42,6 +42,12 @@ def fold(text: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFD", nfc(text).lower()).replace("đ", "d"))
 
 
+def slugify(text: str, separator: str = "-") -> str:
+    """Anchor ids of Markdown headings (mkdocs.yml, toc): ASCII, đ as d, so
+    "Họp lãnh đạo" is "hop-lanh-dao" (Markdown's own slugify drops đ: "hop-lanh-ao")."""
+    return re.sub(r"[^a-z0-9]+", separator, fold(text)).strip(separator)
+
+
 class NormalizedSource:
     """The source text normalised once, remembering each character's source line.
 

@@ -25,6 +25,13 @@ HEADER = """\
 # khoi), id (neo trên trang), text (nguyên văn; `quyche check` so với tệp gốc
 # sau chuẩn hóa NFC, khoảng trắng, dấu ** và #), normative: false cho phần
 # ngoài nội dung quy phạm (quyết định ban hành, nơi nhận, chữ ký, giao diện web).
+# actors = chủ thể (chức danh, tập thể, đơn vị) mà văn bản nêu: name, aliases đúng
+# chữ của văn bản; reports_to = quan hệ báo cáo, kèm điều khoản và câu trích;
+# facts = dữ kiện (cuộc họp, báo cáo, thời hạn…), mỗi dữ kiện có source {unit, quote}:
+# `quyche check` kiểm tra câu trích, mọi con số, thứ, chu kỳ và chủ thể có trong
+# điều khoản; waivers = điều khoản có cụm từ chỉ thời gian nhưng không phải lịch họp
+# hay thời hạn, kèm lý do (mọi điều khoản như vậy phải có dữ kiện hoặc lý do).
+# Ghi chú (note, interpretation, reason) dẫn điều khoản bằng mã: [[dieu-5-khoan-1]].
 # Tạo bởi `quyche ingest`; sau đó biên tập viên rà soát và bổ sung.
 """
 
