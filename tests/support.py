@@ -20,6 +20,34 @@ from quyche.model import Regulation, Unit
 
 ROOT = Path(__file__).resolve().parents[1]
 
+
+def _directory_urls() -> bool:
+    import yaml
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return bool(config.get("use_directory_urls", True))
+
+
+#: mkdocs.yml's use_directory_urls: whether pages are published as a/ or a.html.
+DIRECTORY_URLS = _directory_urls()
+
+
+def built_url(src: str) -> str:
+    """The site URL of the docs page ``src`` (``"a/b.md"``) in this project's build ("" is the home page)."""
+    from quyche.site.urls import url_of
+    return url_of(src, DIRECTORY_URLS)
+
+
+def built_file(site: Path, src: str) -> Path:
+    """The built HTML file of the docs page ``src``."""
+    url = built_url(src)
+    return site / (url + "index.html" if url.endswith("/") or not url else url)
+
+
+def link(here: str, to: str, anchor: str = "") -> str:
+    """The relative link from docs page ``here`` to docs file ``to``, as the site writes it."""
+    from quyche.site.urls import Links
+    return Links(here, DIRECTORY_URLS, {}).to(to, anchor)
+
 #: The four regulations of the corpus, by slug (regulations/<slug>.txt ↔ structured/<slug>.yaml).
 SLUGS = (
     "dak-lak-vp-ubnd-2025",

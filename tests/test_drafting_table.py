@@ -14,11 +14,12 @@ from quyche.drafting_table import HEADERS_VERSIONS, build, docx_bytes, xlsx_byte
 from quyche.loader import Project, load_valid_corpus
 from quyche.review import BOILERPLATE, CHANGED, RENUMBERED, UNCHANGED, counts, review_rows
 from quyche.site.compare_page import compare_html
+from support import built_file, link
 
 ROOT = Project.find()
 CORPUS = {r.slug: r for r in load_valid_corpus(ROOT)}
 OLD, NEW = CORPUS["dak-lak-vp-ubnd-2021"], CORPUS["dak-lak-vp-ubnd-2025"]
-PAGE = "so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025"
+PAGE = "so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025.md"
 
 
 @pytest.fixture(scope="module")
@@ -160,6 +161,6 @@ def test_printing_repeats_the_column_headings_and_keeps_pairs_together():
 def test_the_site_publishes_both_tables_and_the_page_links_them(site):
     for suffix in ("docx", "xlsx"):
         assert (site / "xuat" / "so-sanh" / f"dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025.{suffix}").stat().st_size > 10_000
-    html = (site / PAGE / "index.html").read_text(encoding="utf-8")
-    assert 'href="../../xuat/so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025.docx"' in html
-    assert 'href="../../xuat/so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025.xlsx"' in html
+    html = built_file(site, PAGE).read_text(encoding="utf-8")
+    for suffix in ("docx", "xlsx"):
+        assert f'href="{link(PAGE, f"xuat/so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025.{suffix}")}"' in html

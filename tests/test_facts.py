@@ -15,6 +15,7 @@ from quyche.exports import csv_bytes, icalendar, json_bytes
 from quyche.facts_check import check_facts
 from quyche.loader import Project, load_valid_corpus
 from quyche.schedule import dates
+from support import built_file
 
 from support import ROOT as REPO
 
@@ -165,10 +166,10 @@ def test_a_deadline_before_a_date_is_not_shown_as_due_on_it(site):
     card and the iCalendar event on 25/11 all say the date is a limit to be met before."""
     reg = CORPUS["dak-lak-vp-ubnd-2025"]
     assert reg.fact("bao-cao-nam").schedule.due == "before"
-    calendar = (site / reg.slug / "moc-thoi-gian" / "index.html").read_text(encoding="utf-8")
+    calendar = built_file(site, f"{reg.slug}/moc-thoi-gian.md").read_text(encoding="utf-8")
     from quyche.site.facts_pages import years_shown
     assert f"25/11/{years_shown().start}</time> — Báo cáo năm của Trưởng phòng <strong>(hạn: trước ngày này)</strong>" in calendar
-    card = (site / reg.slug / "vai-tro" / "truong-phong" / "index.html").read_text(encoding="utf-8")
+    card = built_file(site, f"{reg.slug}/vai-tro/truong-phong.md").read_text(encoding="utf-8")
     assert "đoạn thứ nhất khoản 2 Điều 22</a>), hạn: trước các ngày:" in card
     cal = Calendar.from_ical(icalendar(reg, [reg.fact("bao-cao-nam")], "x", "https://example.org", YEARS))
     assert [str(e["summary"]) for e in cal.walk("VEVENT")] == ["Hạn: Báo cáo năm của Trưởng phòng (hạn: trước ngày này)"]

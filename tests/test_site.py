@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REGULATIONS = load_valid_corpus(Project(ROOT))
 
 
-from support import mkdocs_build
+from support import built_file, built_url, link, mkdocs_build
 
 
 class _Collector(HTMLParser):
@@ -70,7 +70,7 @@ def test_every_article_is_listed_in_the_page_contents(site, reg):
 def test_home_page_lists_every_regulation_with_its_status(site):
     html = (site / "index.html").read_text(encoding="utf-8")
     for reg in REGULATIONS:
-        assert f'href="{reg.slug}/"' in html
+        assert f'href="{link("index.md", f"{reg.slug}/index.md")}"' in html
     assert html.count("Đã được thay thế") == sum(r.metadata.status == "superseded" for r in REGULATIONS)
     assert "Đang có hiệu lực" in html
 
@@ -81,8 +81,9 @@ def test_home_page_starts_from_what_readers_look_up(site):
     html = (site / "index.html").read_text(encoding="utf-8")
     start = html[html.index('class="qc-start"'):html.index("</nav>", html.index('class="qc-start"'))]
     links = parse_links(start)
-    assert {"moc-thoi-gian/", "vai-tro/", "so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025/"} <= set(links)
-    assert all((site / link / "index.html").is_file() for link in links), links
+    pages = ["moc-thoi-gian.md", "vai-tro.md", "so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025.md"]
+    assert {link("index.md", page) for page in pages} <= set(links)
+    assert all((site / href).is_file() for href in links), links
     assert "Hội nghị giao ban Văn phòng" in start and "(24 → 12 lần/năm)" in start
     assert f"{sum(len(r.actors) for r in REGULATIONS)} thẻ vai trò" in start
 
@@ -113,7 +114,7 @@ def test_a_party_regulation_whose_term_has_ended_says_so(site, slug, term):
 def test_superseded_2021_text_says_so_and_links_to_2025(site):
     html = (site / "dak-lak-vp-ubnd-2021" / "index.html").read_text(encoding="utf-8")
     assert "Văn bản đã được thay thế" in html
-    assert 'href="../dak-lak-vp-ubnd-2025/"' in html
+    assert f'href="{link("dak-lak-vp-ubnd-2021/index.md", "dak-lak-vp-ubnd-2025/index.md")}"' in html
 
 
 def test_numbering_gaps_and_source_defects_are_shown_where_they_occur(site):
@@ -158,9 +159,9 @@ def test_every_internal_link_and_anchor_resolves(site):
                 target = (site / url.path.lstrip("/")).resolve()
             else:
                 target = (page.parent / url.path).resolve() if url.path else page
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.exists():
+            if target.is_dir():   # opened from a folder, that is a directory listing, not a page
+                broken.append(f"{page.relative_to(site)} -> {href} (a folder, not a page)")
+            elif not target.exists():
                 broken.append(f"{page.relative_to(site)} -> {href}")
             elif url.fragment and target.suffix == ".html":
                 ids = pages[target].ids if target in pages else parse(target).ids
@@ -186,15 +187,18 @@ def test_bad_data_stops_the_build_before_any_page_is_written(tmp_path):
 
 
 def test_the_home_page_dates_are_those_of_the_texts_in_force(site):
-    """xuat/sap-toi.json, read by the home page's "Sắp tới": every date of every text in
+    """xuat/sap-toi.js, read by the home page's "Sắp tới": every date of every text in
     force over the years shown, none of a superseded text."""
     import datetime as dt
     import json
     from quyche.schedule import occurrences
     from quyche.site.facts_pages import years_shown
-    data = json.loads((site / "xuat" / "sap-toi.json").read_text(encoding="utf-8"))
+    script = (site / "xuat" / "sap-toi.js").read_text(encoding="utf-8")
+    assert script.startswith("window.quycheUpcoming = ") and script.endswith(";\n")
+    data = json.loads(script[len("window.quycheUpcoming = "):-2])
     years = years_shown()
     listed = sorted((f["href"].split("/")[0], f["href"].split("#")[1], d) for f in data["facts"] for d in f["dates"])
+    assert all(f["href"].split("#")[0] == link("index.md", f'{f["href"].split("/")[0]}/index.md') for f in data["facts"])
     expected = sorted((r.slug, o.fact.source.unit, o.date.isoformat()) for r in REGULATIONS
                       if r.metadata.status == "in_force"
                       for o in occurrences(r, dt.date(years.start, 1, 1), dt.date(years.stop - 1, 12, 31)))
@@ -208,14 +212,14 @@ def test_the_home_page_dates_are_those_of_the_texts_in_force(site):
 
 @pytest.mark.parametrize("reg", REGULATIONS, ids=lambda r: r.slug)
 def test_each_text_links_its_calendar_role_cards_and_comparisons(site, reg):
-    page = site / reg.slug / "index.html"
-    links = set(parse(page).links)
-    assert {"moc-thoi-gian/", "vai-tro/"} <= links
-    cards = parse(site / reg.slug / "vai-tro" / "index.html").links
-    assert {f"{a.id}/" for a in reg.actors} <= set(cards)
+    here = f"{reg.slug}/index.md"
+    links = set(parse(built_file(site, here)).links)
+    assert {link(here, f"{reg.slug}/moc-thoi-gian.md"), link(here, f"{reg.slug}/vai-tro/index.md")} <= links
+    cards = parse(built_file(site, f"{reg.slug}/vai-tro/index.md")).links
+    assert {link(f"{reg.slug}/vai-tro/index.md", f"{reg.slug}/vai-tro/{a.id}.md") for a in reg.actors} <= set(cards)
     if reg.slug.startswith("dak-lak"):
-        assert "../so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025/" in links
-    assert ("danh-dau-sua-doi/" in links) == reg.metadata.marks_amendments
+        assert link(here, "so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025.md") in links
+    assert (link(here, f"{reg.slug}/danh-dau-sua-doi.md") in links) == reg.metadata.marks_amendments
 
 
 @pytest.mark.parametrize("page,says", [
@@ -225,11 +229,11 @@ def test_each_text_links_its_calendar_role_cards_and_comparisons(site, reg):
     ("dien-bien-tinh-uy-2020-2025/vai-tro/bi-thu", "nhiệm kỳ này đã kết thúc."),
 ])
 def test_calendars_and_role_cards_of_a_text_not_in_force_say_so_first(site, page, says):
-    html = (site / page / "index.html").read_text(encoding="utf-8")
+    html = built_file(site, f"{page}.md").read_text(encoding="utf-8")
     content = html[html.index('class="md-content"'):]
     assert says in content and content.index(says) < content.index("<h2")
 
 
 def test_calendars_of_a_text_in_force_carry_no_such_notice(site):
-    html = (site / "dak-lak-vp-ubnd-2025" / "moc-thoi-gian" / "index.html").read_text(encoding="utf-8")
+    html = built_file(site, "dak-lak-vp-ubnd-2025/moc-thoi-gian.md").read_text(encoding="utf-8")
     assert "qc-superseded" not in html

@@ -1,9 +1,10 @@
 /*
  * "Sắp tới" on the home page: the dates of the next days (data-days), picked in
- * the reader's browser from the dates the build wrote (data-src, a JSON file:
- * the page is built once; today is not). Without script, or if the file cannot
- * be read, the page keeps its links to the calendars. Text goes in with
- * textContent, never as HTML.
+ * the reader's browser from the dates the build wrote (window.quycheUpcoming, set
+ * by xuat/sap-toi.js, which the page loads with <script src> so that it works from
+ * a folder too: the page is built once; today is not). Without script the page
+ * keeps its links to the calendars; if the data did not load, it says so. Text
+ * goes in with textContent, never as HTML.
  */
 (function () {
   "use strict"
@@ -78,10 +79,11 @@
     if (next.length) box.appendChild(list)
   }
 
-  document.querySelectorAll(".qc-upcoming-list[data-src]").forEach(function (box) {
-    fetch(box.getAttribute("data-src"))
-      .then(function (reply) { if (!reply.ok) throw new Error(reply.status); return reply.json() })
-      .then(function (data) { render(box, data) })
-      .catch(function () { /* keep the links to the calendars */ })
+  document.querySelectorAll(".qc-upcoming-list").forEach(function (box) {
+    var data = window.quycheUpcoming
+    if (data) { render(box, data); return }
+    // Script is on (this runs), so the text for readers without it would be wrong.
+    var off = box.querySelector(".qc-noscript")
+    if (off) off.textContent = "Không tải được danh sách các mốc sắp tới; xem trang Lịch và thời hạn."
   })
 })()

@@ -30,7 +30,7 @@ from .render import STATUS, regulation_html
 from .role_pages import role_card_html, roles_index_html
 from .text import markdown_text
 from .topic_page import topic_html
-from .upcoming import PATH as UPCOMING, upcoming_json
+from .upcoming import PATH as UPCOMING, upcoming_script
 from .urls import Links
 
 
@@ -152,7 +152,7 @@ FILES: list[FileKind] = [
              content=lambda site: json_bytes(list(site.regs.values()), site.base)),
     FileKind("upcoming", UPCOMING, lambda site: [{}],
              # its links are read by the home page's script, so they start from the home page
-             content=lambda site: upcoming_json(site.texts, site.years, links("index.md", site.directory_urls))),
+             content=lambda site: upcoming_script(site.texts, site.years, links("index.md", site.directory_urls))),
 ]
 
 PATTERNS = {k.name: k.path for k in [*KINDS, *FILES]}

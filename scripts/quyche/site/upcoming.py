@@ -1,12 +1,14 @@
 """The dates coming up, for the home page's "Sắp tới": every concrete date of the
-texts in force over the years the site shows, as a JSON file that a small script
+texts in force over the years the site shows, as a data file that a small script
 filters by the reader's today.
 
 The page is static and built once, but "today" changes every day: so the build
 writes the dates and the reader's browser picks the next ones. Superseded texts
-are left out (their meetings no longer happen). The file is fetched, not inlined,
+are left out (their meetings no longer happen). The file is loaded, not inlined,
 so the home page stays small however many texts the corpus holds: one entry per
-fact with its list of dates, days off listed once.
+fact with its list of dates, days off listed once. It is a script that sets
+``window.quycheUpcoming`` (JSON inside), loaded with ``<script src>``: a page opened
+from a folder (file://) may load a script beside it, but may not fetch a JSON file.
 """
 from __future__ import annotations
 
@@ -20,7 +22,8 @@ from ..schedule import dates
 from .render import environment
 
 DAYS = 14   # this week and the next: what a reader plans for
-PATH = "xuat/sap-toi.json"
+PATH = "xuat/sap-toi.js"
+GLOBAL = "quycheUpcoming"
 
 
 def upcoming_data(regs: list[Regulation], years: range, links) -> dict:
@@ -45,8 +48,9 @@ def upcoming_data(regs: list[Regulation], years: range, links) -> dict:
     return {"first": start.isoformat(), "last": end.isoformat(), "texts": texts, "holidays": off, "facts": facts}
 
 
-def upcoming_json(regs: list[Regulation], years: range, links) -> bytes:
-    return json.dumps(upcoming_data(regs, years, links), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def upcoming_script(regs: list[Regulation], years: range, links) -> bytes:
+    data = json.dumps(upcoming_data(regs, years, links), ensure_ascii=False, separators=(",", ":"))
+    return f"window.{GLOBAL} = {data};\n".encode("utf-8")
 
 
 def upcoming_html(site, links) -> str:
