@@ -33,9 +33,15 @@ def tmp_project(tmp_path, capsys) -> TmpProject:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The site built once with `mkdocs build --strict`, for tests that read its pages."""
+def build(tmp_path_factory):
+    """`mkdocs build --strict` of the repository, run once: (site folder, the finished process)."""
     out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
+    return out, mkdocs_build(ROOT, out)
+
+
+@pytest.fixture(scope="session")
+def site(build):
+    """The site built once with `mkdocs build --strict`, for tests that read its pages."""
+    out, result = build
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return out

@@ -45,8 +45,8 @@ def parse(path: Path) -> _Collector:
     return collector
 
 
-def test_strict_build_succeeds_with_no_warning(tmp_path):
-    result = mkdocs_build(ROOT, tmp_path / "site")
+def test_strict_build_succeeds_with_no_warning(build):
+    _, result = build
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
 
