@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _directory_urls() -> bool:
-    import yaml
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    return bool(config.get("use_directory_urls", True))
+    # Read as text: mkdocs.yml names Python functions (!!python/name), which a safe YAML load refuses.
+    found = re.search(r"^use_directory_urls:\s*(true|false)\s*$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    return found is None or found.group(1) == "true"
 
 
 #: mkdocs.yml's use_directory_urls: whether pages are published as a/ or a.html.

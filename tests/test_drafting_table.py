@@ -14,9 +14,9 @@ from quyche.drafting_table import HEADERS_VERSIONS, build, docx_bytes, xlsx_byte
 from quyche.loader import Project, load_valid_corpus
 from quyche.review import BOILERPLATE, CHANGED, RENUMBERED, UNCHANGED, counts, review_rows
 from quyche.site.compare_page import compare_html
-from support import built_file, link
+from support import ROOT as REPOSITORY, built_file, link
 
-ROOT = Project.find()
+ROOT = Project(REPOSITORY)   # not Project.find(): pytest may run from any directory
 CORPUS = {r.slug: r for r in load_valid_corpus(ROOT)}
 OLD, NEW = CORPUS["dak-lak-vp-ubnd-2021"], CORPUS["dak-lak-vp-ubnd-2025"]
 PAGE = "so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025.md"
