@@ -27,7 +27,7 @@ def _names_in_the_data(reg, actor) -> dict[str, str]:
 
 @pytest.mark.parametrize("reg,actor", ACTORS, ids=[f"{r.slug}/{a.id}" for r, a in ACTORS])
 def test_every_fact_of_an_actor_is_on_its_rendered_card(site, reg, actor):
-    page = (site / reg.slug / "vai-tro" / actor.id / "index.html").read_text(encoding="utf-8")
+    page = built_file(site, f"{reg.slug}/vai-tro/{actor.id}.md").read_text(encoding="utf-8")
     body = page[page.index('class="qc-card"'):]
     missing = {fid: name for fid, name in _names_in_the_data(reg, actor).items()
                if html.escape(name, quote=False) not in body}
