@@ -53,16 +53,6 @@ class Unit:
     def kind_name(self) -> str:
         return KIND_NAMES[self.kind]
 
-    @property
-    def citation(self) -> str:
-        """Short human citation: 'Điều 19', 'khoản 2', 'điểm a', 'mục B.II.5.1'."""
-        parsed = self.parsed
-        if self.kind in ("chuong", "dieu"):
-            return f"{self.kind_name} {self.number}"
-        if parsed and parsed.kind == self.kind and self.kind != "gach":
-            return f"{self.kind_name.lower()} {parsed.label}"
-        return self.kind_name.lower()
-
     def walk(self) -> Iterator["Unit"]:
         yield self
         for child in self.children:
@@ -243,6 +233,7 @@ class Regulation:
     facts: tuple[Fact, ...] = ()
     waivers: tuple[Waiver, ...] = ()
     _index: dict = field(default_factory=dict, compare=False, repr=False)
+    _parents: dict = field(default_factory=dict, compare=False, repr=False)   # unit id -> its parent
 
     def walk(self) -> Iterator[Unit]:
         for unit in self.units:
@@ -265,15 +256,14 @@ class Regulation:
 
     def ancestors(self, unit_id: str) -> list[Unit]:
         """The units that contain this one, outermost first (chapter, article, clause…)."""
-        def search(units, trail):
-            for unit in units:
-                if unit.id == unit_id:
-                    return trail
-                found = search(unit.children, trail + [unit])
-                if found is not None:
-                    return found
-            return None
-        return search(self.units, []) or []
+        if not self._parents:
+            self._parents.update({c.id: u for u in self.walk() for c in u.children})
+        trail = []
+        while unit_id in self._parents:
+            parent = self._parents[unit_id]
+            trail.append(parent)
+            unit_id = parent.id
+        return trail[::-1]
 
     def citation(self, unit_id: str) -> str:
         """How a reader cites a unit, smallest first: 'điểm a khoản 2 Điều 19',
