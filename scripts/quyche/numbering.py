@@ -59,7 +59,9 @@ class NumberingScheme:
     the page's heading level of each kind (``headed_with_children``: kinds that
     are headings only when they hold units); ``path_ids``: ids join every
     label from the top ("muc-b-ii-5-1-a") instead of the article's own number
-    ("dieu-19-khoan-2"); ``detect``: lines whose presence says a text uses it.
+    ("dieu-19-khoan-2"); ``detect``: lines whose presence says a text uses it;
+    ``article``: the kind that plays an article's part in counts and indexes,
+    and ``article_word`` what a reader calls it ("19 điều sửa đổi").
     """
     name: str
     patterns: tuple[tuple[str, re.Pattern], ...]
@@ -69,6 +71,8 @@ class NumberingScheme:
     headed_with_children: tuple[str, ...] = ()
     path_ids: bool = False
     detect: tuple[re.Pattern, ...] = ()
+    article: str = "dieu"
+    article_word: str = "điều"
 
     def label(self, text: str) -> Label | None:
         """The label a block of source text starts with, or None for plain prose."""
@@ -116,6 +120,7 @@ OUTLINE = NumberingScheme(
     parents={"phan": ("khoi",), "muc": ("phan",), "khoan": ("muc", "phan"), "tieu_khoan": ("khoan",),
              "diem": ("tieu_khoan", "khoan", "muc")},
     top="phan", headings={"phan": 2, "muc": 3, "khoan": 4}, headed_with_children=("khoan",), path_ids=True,
+    article="khoan", article_word="mục",
     detect=(re.compile(r"^[A-Z]\.\s", re.M), re.compile(r"^\d+\.\d+\.\s", re.M)))
 
 #: Every scheme by the name the YAML's ``metadata.scheme`` gives.

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from .align import Alignment, display_order
 from .changes import Row, rows, type_name
 from .model import Regulation, Unit
-from .numbering import label_of
+from .numbering import SCHEMES, label_of
 from .worddiff import DELETE, INSERT, join_tokens, space_before, word_diff
 
 BOILERPLATE, RENUMBERED, UNCHANGED, CHANGED = "boilerplate", "renumbered", "unchanged", "changed"
@@ -85,7 +85,7 @@ def review_rows(alignment: Alignment, old: Regulation, new: Regulation) -> list[
 
 
 def _articles_by_unit(reg: Regulation) -> dict[str, Unit]:
-    kind = "dieu" if reg.metadata.scheme != "outline" else "khoan"
+    kind = SCHEMES[reg.metadata.scheme].article
     out = {}
     for unit, ancestors in _with_ancestors(reg):
         article = next((a for a in reversed((*ancestors, unit)) if a.kind == kind), None)
@@ -95,7 +95,7 @@ def _articles_by_unit(reg: Regulation) -> dict[str, Unit]:
 
 
 def article_word(reg: Regulation) -> str:
-    return "điều" if reg.metadata.scheme != "outline" else "mục"
+    return SCHEMES[reg.metadata.scheme].article_word
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ def counts(review: list[ReviewRow], old: Regulation, new: Regulation) -> Counts:
 
 def article_index(reg: Regulation) -> list[Unit]:
     """The articles of a version, in order, for the page's index."""
-    kind = "dieu" if reg.metadata.scheme != "outline" else "khoan"
+    kind = SCHEMES[reg.metadata.scheme].article
     return [u for u, _ in _with_ancestors(reg) if u.kind == kind and u.normative]
 
 
