@@ -79,3 +79,15 @@ def test_every_block_name_is_known_to_the_citation():
     blocks = {u.id for reg in CORPUS.values() for u in reg.walk() if u.kind == "khoi"}
     for block in blocks:
         assert any(block == p or block.startswith(p + "-") for p in BLOCK_NAMES), block
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_a_regulation_page_shows_no_unit_id_as_text(site, slug):
+    """Ids are anchors, never words a reader sees (the lists of anomalies and source defects
+    showed 'dieu-6-khoan-3-doan-1')."""
+    import re
+    page = next(p for p in (site / f"{slug}.html", site / slug / "index.html") if p.exists())
+    text = re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", "", page.read_text(encoding="utf-8"), flags=re.S))
+    ids = {u.id for u in CORPUS[slug].walk()}
+    shown = sorted({w for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text) if w in ids})
+    assert not shown
