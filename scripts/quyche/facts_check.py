@@ -15,8 +15,9 @@ from .model import Fact, Regulation, Source
 from .normalize import normalize
 from .problems import Problem
 from .schedule import rrule_numbers, rrule_parts, rrule_weekdays
+from .second_reading import second_reading
 from .timeexpr import schedule_expressions
-from .vietnamese import WEEKDAY_NAMES, has_period, has_weekday, numbers_in
+from .vietnamese import PERIODS, WEEKDAY_NAMES, has_period, has_weekday, names_period, numbers_in
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Completeness:
     needed: int = 0
     covered: int = 0
     waived: int = 0
+    proposed: int = 0            # covered only by proposals awaiting review
 
     @property
     def percent(self) -> float:
@@ -104,6 +106,15 @@ def check_fact(reg: Regulation, shown: str, fact: Fact, actor_ids: set[str], fac
         if not has_period(text, freq):
             problems.append(Problem(shown, sched.line_of("rrule"), f"{label}: rule {sched.rrule} repeats {freq.lower()}, "
                                     f"but {fact.source.unit} names no such period", fact.source.unit))
+    for month in sched.months:
+        if month not in stated:
+            wrong_number("schedule", month, "window month")
+    if sched.interval > 1 and sched.interval not in stated:
+        wrong_number("schedule", sched.interval, "interval")
+    for period in sched.periods:
+        if not names_period(text, period):
+            problems.append(Problem(shown, sched.line, f"{label}: schedule period {period} "
+                                    f"({PERIODS.get(period, period)}) is not named in {fact.source.unit}", fact.source.unit))
     for key in ("count", "min", "max"):
         value = getattr(sched, key)
         if value is not None and not (key == "count" and value == 1) and value not in stated:
@@ -122,16 +133,18 @@ def check_fact(reg: Regulation, shown: str, fact: Fact, actor_ids: set[str], fac
 def check_facts(reg: Regulation, shown: str) -> tuple[list[Problem], Completeness]:
     problems: list[Problem] = []
     actor_ids: set[str] = set()
-    for actor in reg.actors:
+    all_actors = (*reg.actors, *reg.proposed_actors)
+    all_facts = (*reg.facts, *reg.proposals)
+    for actor in all_actors:
         if actor.id in actor_ids:
             problems.append(Problem(shown, actor.line, f"duplicate actor id '{actor.id}'"))
         actor_ids.add(actor.id)
     fact_ids: set[str] = set()
-    for fact in reg.facts:
+    for fact in all_facts:
         if fact.id in fact_ids:
             problems.append(Problem(shown, fact.line, f"duplicate fact id '{fact.id}'"))
         fact_ids.add(fact.id)
-    for actor in reg.actors:
+    for actor in all_actors:
         for line in actor.reports_to:
             problems += check_source(reg, shown, line.source, f"actor {actor.id}")
             if line.actor not in actor_ids:
@@ -153,17 +166,26 @@ def check_facts(reg: Regulation, shown: str) -> tuple[list[Problem], Completenes
                     if not (clause or (heading and other)):
                         problems.append(Problem(shown, line.source.line, f"actor {actor.id}: reporting line cites "
                                                 f"{line.source.unit}, which does not name {who.name}", line.source.unit))
-    for fact in reg.facts:
+    proposed_actor_ids = {a.id for a in reg.proposed_actors}
+    for fact in all_facts:
         problems += check_fact(reg, shown, fact, actor_ids, fact_ids)
-    used = {a for f in reg.facts for _, a in f.actor_roles()}
-    used |= {line.actor for a in reg.actors for line in a.reports_to}
-    used |= {a.id for a in reg.actors if a.reports_to}
-    for actor in reg.actors:
+        if not fact.proposed:
+            problems += second_reading(reg, shown, fact)
+            for role, actor in fact.actor_roles():
+                if actor in proposed_actor_ids:
+                    problems.append(Problem(shown, fact.line_of({"attendee": "attendees"}.get(role, role)),
+                                            f"fact {fact.id}: {role} '{actor}' is still a proposal; accept it "
+                                            f"(quyche accept {reg.slug} {actor}) or choose a reviewed actor", fact.source.unit))
+    used = {a for f in all_facts for _, a in f.actor_roles()}
+    used |= {line.actor for a in all_actors for line in a.reports_to}
+    used |= {a.id for a in all_actors if a.reports_to}
+    for actor in all_actors:
         if actor.id not in used:
             problems.append(Problem(shown, actor.line, f"orphan actor '{actor.id}': no fact or reporting line involves it"))
     # Completeness gate.
     completeness = Completeness()
     cited = {s.unit for f in reg.facts for s in f.sources}
+    proposed = {s.unit for f in reg.proposals for s in f.sources}
     waived = {w.unit: w for w in reg.waivers}
     for waiver in reg.waivers:
         if not reg.has_unit(waiver.unit):
@@ -183,6 +205,8 @@ def check_facts(reg: Regulation, shown: str) -> tuple[list[Problem], Completenes
             completeness.covered += 1
         elif unit.id in waived:
             completeness.waived += 1
+        elif unit.id in proposed:
+            completeness.proposed += 1
         else:
             problems.append(Problem(shown, unit.text_line, "schedule expression "
                                     f"{', '.join(repr(e) for e in dict.fromkeys(found))} is covered by no fact "

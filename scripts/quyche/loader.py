@@ -141,7 +141,7 @@ def _actor(data: Located) -> Actor:
         id=data["id"], name=data["name"], kind=data["kind"], line=data.line,
         aliases=tuple(data.get("aliases", []) or []), group=data.get("group"),
         reports_to=tuple(ReportingLine(r["actor"], _source(r["source"]), r.line_of("actor")) for r in data.get("reports_to", []) or []),
-        note=data.get("note"),
+        note=data.get("note"), review=data.get("review", "reviewed"), rule=data.get("rule"),
     )
 
 
@@ -154,7 +154,8 @@ def _schedule(data: Located | None) -> Schedule | None:
         working_days=bool(data.get("working_days", False)), count=data.get("count"),
         min=data.get("min"), max=data.get("max"), per=data.get("per"),
         hedges=tuple(data.get("hedges", []) or []), day_off_rule=data.get("day_off_rule"),
-        interpretation=data.get("interpretation"), lines=dict(data.key_lines),
+        interpretation=data.get("interpretation"), lines=dict(data.key_lines), periods=tuple(data.get("periods", []) or []),
+        interval=data.get("interval", 1), months=tuple(data.get("months", []) or []), window=data.get("window"),
     )
 
 
@@ -168,6 +169,7 @@ def _fact(data: Located) -> Fact:
         receivers=tuple(data.get("to", []) or []), period=data.get("period"), meeting=data.get("meeting"),
         days=data.get("days"), threshold=data.get("threshold"), topic=data.get("topic"),
         schedule=_schedule(data.get("schedule")), note=data.get("note"),
+        review=data.get("review", "reviewed"), rule=data.get("rule"), was=data.get("was"),
         lines={"": data.line, **data.key_lines},
     )
 
@@ -189,6 +191,8 @@ def build_regulation(doc: Located, path: Path, project: Project, problems: list[
         marks_amendments=bool(meta.get("marks_amendments", False)),
         lines={"": meta.line, **meta.key_lines},
     )
+    actors = [_actor(a) for a in doc.get("actors", []) or []]
+    facts = [_fact(f) for f in doc.get("facts", []) or []]
     return Regulation(
         slug=doc["id"], path=path, source_path=project.root / meta["source"],
         metadata=metadata,
@@ -197,8 +201,10 @@ def build_regulation(doc: Located, path: Path, project: Project, problems: list[
                         for a in doc.get("anomalies", []) or []),
         defects=tuple(Defect(d["kind"], d["unit"], d["span"], d["note"], d.line, d.get("reading"))
                       for d in doc.get("defects", []) or []),
-        actors=tuple(_actor(a) for a in doc.get("actors", []) or []),
-        facts=tuple(_fact(f) for f in doc.get("facts", []) or []),
+        actors=tuple(a for a in actors if a.review != "proposed"),
+        facts=tuple(f for f in facts if f.review != "proposed"),
+        proposals=tuple(f for f in facts if f.review == "proposed"),
+        proposed_actors=tuple(a for a in actors if a.review == "proposed"),
         waivers=tuple(Waiver(w["unit"], w["reason"], w.line) for w in doc.get("waivers", []) or []),
     )
 

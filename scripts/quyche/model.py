@@ -140,6 +140,8 @@ class Actor:
     group: str | None = None
     reports_to: tuple[ReportingLine, ...] = ()
     note: str | None = None
+    review: str = "reviewed"             # reviewed | proposed (by quyche propose, unread)
+    rule: str | None = None              # for proposals: the rule that proposed it
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -148,7 +150,7 @@ class Actor:
 
 @dataclass(frozen=True)
 class Schedule:
-    kind: str                    # rrule | relative | frequency | range | occasional
+    kind: str                    # rrule | relative | frequency | range | window | occasional
     words: str
     line: int
     rrule: str | None = None
@@ -163,10 +165,19 @@ class Schedule:
     hedges: tuple[str, ...] = ()
     day_off_rule: str | None = None
     interpretation: str | None = None
+    periods: tuple[str, ...] = ()    # once in each of these periods ("quý, 6 tháng, năm")
+    interval: int = 1                # "4 tháng một lần": per month, interval 4
+    months: tuple[int, ...] = ()     # kind window: the months (quarter windows: their first months)
+    window: str | None = None        # kind window: month | quarter
     lines: dict = field(default_factory=dict, compare=False, repr=False)  # key -> YAML line
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
+
+    @property
+    def every(self) -> tuple[str, ...]:
+        """The periods this schedule recurs in, whichever way it was written."""
+        return self.periods or ((self.per,) if self.per else ())
 
 
 @dataclass(frozen=True)
@@ -191,7 +202,14 @@ class Fact:
     topic: str | None = None
     schedule: Schedule | None = None
     note: str | None = None
+    review: str = "reviewed"            # reviewed | proposed (by quyche propose, unread)
+    rule: str | None = None             # for proposals: the rules that read it
+    was: str | None = None              # for proposals in a new version: the old version's fact
     lines: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def proposed(self) -> bool:
+        return self.review == "proposed"
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -230,8 +248,10 @@ class Regulation:
     anomalies: tuple[Anomaly, ...] = ()
     defects: tuple[Defect, ...] = ()
     actors: tuple[Actor, ...] = ()
-    facts: tuple[Fact, ...] = ()
+    facts: tuple[Fact, ...] = ()          # reviewed facts: what the site publishes
     waivers: tuple[Waiver, ...] = ()
+    proposals: tuple[Fact, ...] = ()      # machine-proposed facts awaiting review (never published)
+    proposed_actors: tuple[Actor, ...] = ()
     _index: dict = field(default_factory=dict, compare=False, repr=False)
     _parents: dict = field(default_factory=dict, compare=False, repr=False)   # unit id -> its parent
 
@@ -271,13 +291,13 @@ class Regulation:
         return cite([*self.ancestors(unit_id), self.unit(unit_id)], self.units)
 
     def actor(self, actor_id: str) -> Actor:
-        for actor in self.actors:
+        for actor in (*self.actors, *self.proposed_actors):
             if actor.id == actor_id:
                 return actor
         raise KeyError(f"{self.slug}: no actor with id '{actor_id}'")
 
     def fact(self, fact_id: str) -> Fact:
-        for fact in self.facts:
+        for fact in (*self.facts, *self.proposals):
             if fact.id == fact_id:
                 return fact
         raise KeyError(f"{self.slug}: no fact with id '{fact_id}'")

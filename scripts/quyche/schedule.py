@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rruleset, rrulestr
 
 from .model import Fact, Regulation
 
@@ -17,7 +17,14 @@ class Occurrence:
 
 
 def rrule_parts(rule: str) -> dict[str, str]:
-    return dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
+    """The parts of a rule (of several rules, one per line: their values joined by commas)."""
+    parts: dict[str, str] = {}
+    for line in rule.split("\n"):
+        for part in line.split(";"):
+            if "=" in part:
+                key, value = part.split("=", 1)
+                parts[key] = f"{parts[key]},{value}" if key in parts and value not in parts[key].split(",") else value
+    return parts
 
 
 def rrule_numbers(rule: str) -> set[int]:
@@ -40,6 +47,20 @@ def rrule_numbers(rule: str) -> set[int]:
 def rrule_weekdays(rule: str) -> list[str]:
     days = rrule_parts(rule).get("BYDAY", "")
     return [re.sub(r"^[+-]?\d+", "", v) for v in days.split(",") if v]
+
+
+def parse_rules(rule: str, start: dt.date) -> rruleset:
+    """One or more RFC 5545 rules (one per line: "15/6 and 20/12" needs two) as one set."""
+    out = rruleset()
+    for line in filter(None, (part.strip() for part in rule.split("\n"))):
+        out.rrule(rrulestr(line, dtstart=dt.datetime.combine(start, dt.time())))
+    return out
+
+
+def rule_dates(rule: str, year: int) -> list[dt.date]:
+    """The dates a rule gives in one calendar year."""
+    rules = parse_rules(rule, dt.date(year - 1, 1, 1))
+    return [d.date() for d in rules.between(dt.datetime(year, 1, 1), dt.datetime(year, 12, 31), inc=True)]
 
 
 def dtstart(regulation: Regulation) -> dt.date:
@@ -66,8 +87,7 @@ def dates(regulation: Regulation, fact: Fact, start: dt.date, end: dt.date, _dep
     if sched is None or _depth > 5:
         return []
     if sched.kind == "rrule" and sched.rrule:
-        first = dtstart(regulation)
-        rule = rrulestr(sched.rrule, dtstart=dt.datetime.combine(first, dt.time()))
+        rule = parse_rules(sched.rrule, dtstart(regulation))
         return [d.date() for d in rule.between(dt.datetime.combine(start, dt.time()),
                                                dt.datetime.combine(end, dt.time()), inc=True)]
     if sched.kind == "relative" and sched.relative_to:

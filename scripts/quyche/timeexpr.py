@@ -437,6 +437,19 @@ PATTERNS: tuple[Pattern, ...] = (
        _term,
        [("cuối nhiệm kỳ", {"per": "term"}), ("Giữa nhiệm kỳ", {"per": "term"}),
         ("chương trình toàn khóa", {"per": "term"})], priority=2),
+    _p("period-noun", "frequency",
+       r"(?<=\s)(?:(?:báo\s+cáo|kế\s+hoạch|chương\s+trình(?:\s+công\s+tác)?|sơ\s+kết|tổng\s+kết|giao\s+ban|kiểm\s+điểm)(?:\s+định\s+kỳ)?)\s+"
+       r"(?P<per>nửa\s+tháng|tuần|tháng|quý|năm)(?!\s*(?:\d|[/-]|học|nay|qua|trước|sau|tới|đó|kế|liền|nhiệm|kỳ))",
+       lambda m: _every_period(m),
+       [(" chế độ báo cáo tuần", {"count": 1, "per": "week"}),
+        (" Hội nghị tổng kết năm công tác", {"count": 1, "per": "year"}),
+        (" gửi báo cáo tháng", {"count": 1, "per": "month"}),
+        (" xây dựng chương trình công tác quý", {"count": 1, "per": "quarter"})], priority=1),
+    _p("year-point", "frequency",
+       r"(?<![\w\s]tháng\s)(?<!tháng\s)(?P<per_word>cuối|đầu)\s+năm(?!\s*(?:\d|học|nay|qua|trước|sau|tới|đó|kế|liền))",
+       lambda m: {"count": 1, "per": "year"},
+       [("Cuối năm báo cáo với Ban Thường vụ", {"count": 1, "per": "year"}),
+        ("tổ chức vào đầu năm", {"count": 1, "per": "year"})], priority=1),
     _p("quarter-month-window", "window",
        rf"(?:vào\s+|trong\s+)tháng\s+(?P<which>đầu|giữa|cuối)\s+(?:của\s+)?(?:{EVERY}\s+)?quý",
        _quarter_month_window,
@@ -490,6 +503,12 @@ PATTERNS: tuple[Pattern, ...] = (
        [("trong vòng 3 ngày làm việc", {"offset_days": 3, "working_days": True, "due": "by"}),
         ("sau 15 ngày, kể từ ngày ký", {"offset_days": 15}),
         ("sau 10 ngày", {"offset_days": 10})], priority=2),
+    _p("after-meeting", "lead",
+       r"(?:ngay\s+)?sau\s+(?:khi\s+)?(?:kết\s+thúc\s+)?(?:các\s+|mỗi\s+)?(?:cuộc\s+|phiên\s+|buổi\s+|kỳ\s+)?(?:họp|hội\s+nghị|giao\s+ban)(?:\s+(?:giao\s+ban|báo|xong))*",
+       lambda m: {"offset_days": 0, "anchor": m.group(0)},
+       [("sau khi họp báo xong", {"offset_days": 0}),
+        ("ngay sau cuộc họp", {"offset_days": 0}),
+        ("sau khi kết thúc hội nghị", {"offset_days": 0})], priority=1),
     _p("threshold", "threshold",
        r"(?P<how>ít\s+nhất|tối\s+thiểu|từ|quá|trên|hơn)\s+(?P<share>hai\s+phần\s+ba|ba\s+phần\s+tư|một\s+phần\s+ba|một\s+nửa|nửa|½|\d+\s*/\s*\d+|\d+(?:[.,]\d+)?\s*%)"
        r"|(?P<share2>quá\s+bán)",
@@ -648,7 +667,8 @@ def schedule_of(text: str, readings: list[Reading] | None = None) -> ScheduleRea
     hedges = tuple(dict.fromkeys(r.hedge for r in readings if r.kind == "hedge"))
     day_off = next((r.hedge for r in readings if r.kind == "day_off"), None)
     rules = [r for r in readings if r.kind == "rrule"]
-    leads = [r for r in readings if r.kind == "lead" and r.offset_days]
+    leads = sorted((r for r in readings if r.kind == "lead" and r.offset_days is not None),
+                   key=lambda r: r.offset_days == 0)
     windows = [r for r in readings if r.kind == "window"]
     counts = [r for r in readings if r.kind == "frequency"]
     lists = [r for r in readings if r.kind == "periods"]

@@ -35,7 +35,7 @@ _WEEKDAY_WORDS = {"hai": "MO", "ba": "TU", "tư": "WE", "bốn": "WE", "năm": "
 #: After a counted noun "thứ hai" is an ordinal, not a weekday: "tuần thứ hai"
 #: (the second week), "lần thứ hai", "kỳ thứ hai"; after "ngày" it is Monday.
 WEEKDAY_PATTERN = re.compile(
-    r"(?<!\w)(?<!tuần )(?<!lần )(?<!kỳ )(?<!khóa )(?<!quý )(?<!đợt )(?<!phiên )"
+    r"(?<!\w)(?<!tuần )(?<!lần )(?<!kỳ )(?<!khóa )(?<!khoá )(?<!quý )(?<!đợt )(?<!phiên )(?<!mục )(?<!điều )(?<!khoản )"
     r"(?:th[ứư]\s+(hai|ba|tư|bốn|năm|sáu|bảy|[2-7])(?![\w/])|(chủ\s+nhật|CN)(?!\w))", re.I)
 
 
@@ -114,8 +114,6 @@ def numbers_in(text: str) -> set[int]:
         found |= {3, 6, 9, 12}
     if "tuần" in plain:
         found.add(7)
-    if "nửa" in plain:
-        found.add(2)
     for m in re.finditer(r"(?<!\w)thứ\s+(nhất|tư)(?!\w)|(?<!\w)(đầu tiên)(?!\w)", plain):
         found.add(4 if m.group(1) == "tư" else 1)
     return found
@@ -172,6 +170,18 @@ PERIOD_MONTHS = {"day": None, "week": None, "half_month": None, "month": 1, "qua
 
 #: RFC 5545 frequencies and the words that name such a period in a text.
 FREQ_WORDS = {"DAILY": ("ngày",), "WEEKLY": ("tuần",), "MONTHLY": ("tháng", "quý"), "YEARLY": ("năm",)}
+
+
+#: The words that name each period of the model in a text.
+PERIOD_NAMES = {"day": r"ngày", "week": r"tuần", "two_weeks": r"(?:2|02|hai)\s+tuần", "half_month": r"nửa\s+tháng",
+                "month": r"tháng", "quarter": r"quý|(?:3|03|ba)\s+tháng",
+                "half_year": r"(?:6|06|sáu)(?:\s*\(sáu\))?\s+tháng|nửa\s+năm",
+                "nine_months": r"(?:9|09|chín)\s+tháng", "year": r"năm", "term": r"nhiệm\s+kỳ|kh[óo]a"}
+
+
+def names_period(text: str, period: str) -> bool:
+    pattern = PERIOD_NAMES.get(period)
+    return bool(pattern and re.search(rf"(?<!\w)(?:{pattern})(?!\w)", text, re.I))
 
 
 def has_period(text: str, freq: str) -> bool:
