@@ -32,6 +32,21 @@ def is_named(reg: Regulation, actor: Actor, text: str) -> bool:
     own = _spans(actor.names, text)
     if not own:
         return False
-    others = [s for a in reg.actors if a.id != actor.id for s in _spans(a.names, text)]
+    others = [s for a in (*reg.actors, *reg.proposed_actors) if a.id != actor.id for s in _spans(a.names, text)]
     return any(not any(o[0] <= s[0] and s[1] <= o[1] and (o[1] - o[0]) > (s[1] - s[0]) for o in others)
                for s in own)
+
+
+def mentions(actors, text: str) -> list[tuple[int, int, Actor]]:
+    """Where each actor is named in a text (offsets in ``normalize(text)``), in order,
+    leaving out a name that only stands inside a longer name of another actor."""
+    text = normalize(text).lower()
+    found = [(start, end, actor) for actor in actors for start, end in _spans(actor.names, text)]
+    kept = [(s, e, a) for s, e, a in found
+            if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for s2, e2, a2 in found if a2.id != a.id)]
+    out, seen = [], set()
+    for s, e, a in sorted(kept, key=lambda m: (m[0], -(m[1] - m[0]))):
+        if (s, a.id) not in seen:
+            seen.add((s, a.id))
+            out.append((s, e, a))
+    return out

@@ -26,6 +26,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{slug}: facts cover {done.percent:.1f}% of clauses with a schedule expression "
               f"({done.covered} covered, {done.waived} waived, of {done.needed}); "
               f"{len(next(r for r in report.regulations if r.slug == slug).facts)} facts")
+    for reg in report.regulations:
+        if reg.proposals or reg.proposed_actors:
+            print(f"{reg.slug}: {len(reg.proposals)} fact(s) and {len(reg.proposed_actors)} actor(s) proposed by the "
+                  f"machine await review (not published): read them, then `quyche accept {reg.slug}`")
     for problem in report.problems:
         print(problem, file=sys.stderr)
     elapsed = time.perf_counter() - started
@@ -72,7 +76,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     target.write_text(text, encoding="utf-8")
-    print(f"wrote {project.shown(target)}; review it, fill in metadata, then run `quyche check`")
+    print(f"wrote {project.shown(target)}; review it, fill in metadata, then run `quyche check`, "
+          f"and `quyche propose {slug}` to have the machine propose its facts and actors for review")
     return 0
 
 
@@ -183,6 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     compare.add_argument("--table", help="also write the drafting table 'Bảng so sánh' (.docx, .xlsx or .csv)")
     _word_flags(compare)
     compare.set_defaults(func=cmd_compare)
+
+    from .cli_facts import register
+    register(sub)
 
     args = parser.parse_args(argv)
     try:

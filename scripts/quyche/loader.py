@@ -174,6 +174,11 @@ def _fact(data: Located) -> Fact:
     )
 
 
+def fact_from_data(data: dict, line: int = 0) -> Fact:
+    """A fact from plain data in the YAML shape (machine proposals, drafts)."""
+    return _fact(Located.wrap(data, line))
+
+
 def build_regulation(doc: Located, path: Path, project: Project, problems: list[Problem]) -> Regulation:
     shown = project.shown(path)
     meta = doc["metadata"]

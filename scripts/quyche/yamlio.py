@@ -23,6 +23,17 @@ class Located(dict):
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
 
+    @classmethod
+    def wrap(cls, value, line: int = 0):
+        """Plain data (made by a program, not read from a file) as located data at `line`."""
+        if isinstance(value, dict):
+            out = cls({k: cls.wrap(v, line) for k, v in value.items()})
+            out.line, out.key_lines = line, {}
+            return out
+        if isinstance(value, list):
+            return [cls.wrap(v, line) for v in value]
+        return value
+
 
 class LocatedList(list):
     line: int = 0
