@@ -40,12 +40,14 @@ from quyche.timeexpr import read  # noqa: E402
 YEAR = 2027
 
 
-def _overlap(a: str, b: str) -> bool:
+def _overlap(a: str, b: str) -> float:
+    """How much two quotes share: 1.0 when one holds the other, else the share of words."""
     a, b = normalize(a).lower(), normalize(b).lower()
     if a in b or b in a:
-        return True
+        return 1.0
     wa, wb = set(a.split()), set(b.split())
-    return len(wa & wb) >= 0.5 * min(len(wa), len(wb))
+    share = len(wa & wb) / max(1, min(len(wa), len(wb)))
+    return share if share >= 0.5 else 0.0
 
 
 def _signature(reg, fact):
@@ -71,15 +73,19 @@ def evaluate(reg, detail: bool = False):
     with_props = dataclasses.replace(blank, facts=tuple(as_facts), _index={})
     matched: dict[str, object] = {}
     used: set[str] = set()
+    pairs = []
     for fact in reg.facts:
         units = {s.unit for s in fact.sources}
         for cand in as_facts:
-            if cand.id in used or cand.source.unit not in units or cand.type != fact.type:
-                continue
-            if any(_overlap(cand.source.quote, s.quote) for s in fact.sources):
-                matched[fact.id] = cand
-                used.add(cand.id)
-                break
+            if cand.source.unit in units and cand.type == fact.type:
+                score = max(_overlap(cand.source.quote, s.quote) for s in fact.sources)
+                same = _signature(reg, fact) == _signature(with_props, cand)
+                if score:
+                    pairs.append((score + same, fact.id, cand))
+    for _, fact_id, cand in sorted(pairs, key=lambda p: -p[0]):
+        if fact_id not in matched and cand.id not in used:
+            matched[fact_id] = cand
+            used.add(cand.id)
     rows = defaultdict(Counter)
     for fact in reg.facts:
         row = rows[fact.type]

@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .model import Fact, Regulation, Unit
+from . import fact_types
+from .model import Fact, Regulation
 from .vietnamese import weekday_name
 
-TYPES = {"meeting": "Cuộc họp", "report": "Báo cáo", "plan_submission": "Nộp kế hoạch, chương trình",
-         "lead_time": "Gửi tài liệu trước họp", "quorum": "Số lượng tham dự tối thiểu",
-         "vote_threshold": "Tỷ lệ biểu quyết", "working_session": "Làm việc định kỳ", "duty": "Nhiệm vụ"}
-PER = {"day": "ngày", "week": "tuần", "month": "tháng", "quarter": "quý", "half_year": "6 tháng",
-       "year": "năm", "term": "nhiệm kỳ"}
+#: Type labels, from the one table of fact types.
+TYPES = {key: row.label for key, row in fact_types.TYPES.items()}
 DUE = {"before": "trước ngày", "by": "chậm nhất vào ngày", "on": "vào ngày"}
 
 
@@ -56,12 +54,3 @@ def when(fact: Fact) -> str:
     parts = [sched.words]
     parts += [f"({h})" for h in sched.hedges]
     return " ".join(parts)
-
-
-def cite(unit: Unit) -> str:
-    """'Điều 19, khoản 2' style citation built from the unit id."""
-    return unit.id
-
-
-def is_deadline(fact: Fact) -> bool:
-    return fact.type not in ("duty",)

@@ -14,6 +14,7 @@ import json
 
 from icalendar import Calendar, Event, vRecur
 
+from . import fact_types
 from .describe import TYPES, actor_names, due_note, when, who
 from .model import Fact, Regulation
 from .notes import plain
@@ -34,7 +35,7 @@ def _event(reg: Regulation, fact: Fact, base_url: str, years: range) -> Event | 
     event = Event()
     event.add("uid", f"{fact.id}@{reg.slug}.quyche")
     event.add("dtstamp", dt.datetime.combine(dtstart(reg), dt.time(), tzinfo=dt.timezone.utc))
-    prefix = "Hạn: " if fact.type in ("report", "plan_submission", "lead_time") else ""
+    prefix = "Hạn: " if fact_types.TYPES[fact.type].due_prefix else ""
     note = due_note(fact)
     event.add("summary", f"{prefix}{fact.name}" + (f" ({note})" if note else ""))
     citation = reg.citation(fact.source.unit)
@@ -90,7 +91,7 @@ CSV_HEADER = ["Văn bản", "Mã dữ kiện", "Loại", "Việc", "Ai thực hi
 def csv_rows(reg: Regulation, base_url: str) -> list[list[str]]:
     rows = []
     for fact in reg.facts:
-        if fact.type == "duty":
+        if not fact_types.is_listed(fact):
             continue
         sched = fact.schedule
         rows.append([reg.metadata.short_title, fact.id, TYPES[fact.type], fact.name, who(reg, fact),

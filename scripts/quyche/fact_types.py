@@ -41,7 +41,7 @@ TABLE: tuple[FactType, ...] = (
     FactType("lead_time", "Gửi tài liệu trước họp", True, "reports", 4,
              _cue(r"tài liệu|giấy mời|dự thảo|hồ sơ"), due_prefix=True, needs="lead"),
     FactType("report", "Báo cáo", True, "reports", 2,
-             _cue(r"báo cáo|tổng hợp tình hình|thông tin tình hình"), due_prefix=True),
+             _cue(r"báo cáo|tổng hợp tình hình|thông tin tình hình|thông báo kết luận|thông báo"), due_prefix=True),
     FactType("plan_submission", "Nộp kế hoạch, chương trình", True, "reports", 3,
              _cue(r"kế hoạch|chương trình công tác|chương trình làm việc|lịch công tác|dự toán"), due_prefix=True),
     FactType("meeting", "Cuộc họp", True, "meetings", 1,

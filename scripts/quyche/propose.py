@@ -300,6 +300,27 @@ def _has_dates(reg: Regulation, fact_id: str, proposed: dict[str, ProposedFact])
     return bool(sched and sched.kind in ("rrule", "relative"))
 
 
+def _without(sentence: str, readings: list[Reading]) -> str:
+    """The sentence with its time expressions blanked: "Sau họp giao ban, … thông báo
+    kết luận" is about a notice, not a meeting."""
+    chars = list(sentence)
+    for r in readings:
+        if r.kind in ("lead", "rrule", "frequency", "window"):
+            chars[r.start:r.end] = " " * (r.end - r.start)
+    return "".join(chars)
+
+
+def _kind_from_headings(reg: Regulation, unit: Unit, kinds: set[str]) -> str:
+    """A sentence with no subject of its own ("Thời gian tổ chức vào các ngày thứ Sáu …")
+    takes the type its headings name ("5.1. Họp giao ban Văn phòng")."""
+    for ancestor in reversed(reg.ancestors(unit.id)):
+        title = ancestor.heading if ancestor.kind in ("dieu", "muc", "phan") else normalize(ancestor.text)[:80]
+        kind = fact_types.guess(title, kinds)
+        if kind != "duty":
+            return kind
+    return "duty"
+
+
 def candidate_units(reg: Regulation) -> list[Unit]:
     """Normative units that state a time and that no fact (reviewed or proposed) cites
     or a waiver covers."""
@@ -323,8 +344,12 @@ def parts(sentence: str) -> list[str]:
     for previous, reading in zip(timed, timed[1:]):
         between = sentence[previous.end:reading.start]
         comma = max(between.rfind(", "), between.rfind("; "))
-        if comma >= 0 and previous.kind != "lead" and reading.kind not in ("lead",) or \
-                (comma >= 0 and previous.kind == "lead" and reading.kind == "lead"):
+        if comma < 0:
+            continue
+        # A new item starts only where it names its own subject ("…, báo cáo quý gửi
+        # trước ngày 20"); "mỗi tháng một lần, vào ngày 25" is one item.
+        item = sentence[previous.end + comma + 2:reading.end]
+        if any(row.cue.search(item) for row in fact_types.TABLE if row.key != "duty" and not row.needs):
             cuts.append(previous.end + comma)
     out, start = [], 0
     for cut in cuts:
@@ -348,7 +373,9 @@ def propose_facts(reg: Regulation, units: list[Unit] | None = None) -> list[Prop
             kinds = {r.kind for r in readings} & FACT_READINGS
             if not kinds:
                 continue
-            kind = fact_types.guess(sentence, kinds)
+            kind = fact_types.guess(_without(sentence, readings), kinds)
+            if kind == "duty":
+                kind = _kind_from_headings(reg, unit, kinds)
             roles_, rules = roles(reg, sentence, kind, heading_actor)
             schedule = schedule_of(sentence, readings)
             fact = ProposedFact(id="", type=kind, name=_name(sentence, kind, roles_, reg), unit=unit.id,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import fact_types
 from ..describe import DUE, TYPES, actor_names, due_note, weekday, when, who
 from ..holidays import day_off
 from ..model import Regulation
@@ -21,7 +22,7 @@ def years_shown(today: dt.date | None = None) -> range:
 def _rows(reg: Regulation, links) -> list[dict]:
     rows = []
     for fact in reg.facts:
-        if fact.type == "duty":
+        if not fact_types.is_listed(fact):
             continue
         rows.append({
             "fact": fact, "type": TYPES[fact.type], "who": who(reg, fact),
