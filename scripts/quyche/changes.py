@@ -1,8 +1,10 @@
 """What changed between two versions, computed from the structured data.
 
-The summary compares facts with the same id in both versions (meetings,
-reports, deadlines), and the names of units (phòng, ban, trung tâm) listed in
-aligned clauses; every line points at the clauses on both sides.
+The summary compares facts (``quyche.fact_diff``) and the names of units
+(phòng, ban, trung tâm) listed in aligned clauses: a unit renamed or merged is
+said as such, not as one removed and one added, and a name written
+differently ("Nông nghiệp - Môi trường" / "Nông nghiệp và Môi trường") is not
+a change; every line points at the clauses on both sides.
 """
 from __future__ import annotations
 
@@ -11,23 +13,12 @@ import re
 from dataclasses import dataclass
 
 from .align import Alignment, Pair
-from .describe import TYPES, when
-from .model import Fact, Regulation
-from .normalize import normalize
-from .schedule import dates
+from .describe import TYPES
+from .fact_diff import FactChange, fact_changes, per_year  # noqa: F401  (the summary's facts)
+from .model import Regulation
+from .normalize import fold, normalize
 from .worddiff import WordDiff, word_diff
 
-
-
-@dataclass(frozen=True)
-class FactChange:
-    name: str
-    old: Fact | None
-    new: Fact | None
-    old_words: str
-    new_words: str
-    old_per_year: int | None
-    new_per_year: int | None
 
 
 @dataclass(frozen=True)
@@ -47,40 +38,6 @@ class Row:
         return self.pair.type in ("added", "removed") or (self.diff is not None and not self.diff.is_equal)
 
 
-def per_year(reg: Regulation, fact: Fact, year: int) -> int | None:
-    if fact.schedule is None:
-        return None
-    if fact.schedule.kind in ("rrule", "relative"):
-        return len(dates(reg, fact, dt.date(year, 1, 1), dt.date(year, 12, 31)))
-    multiplier = {"week": 52, "month": 12, "quarter": 4, "half_year": 2, "year": 1}
-    if fact.schedule.kind == "frequency" and fact.schedule.per in multiplier:
-        return fact.schedule.count * multiplier[fact.schedule.per]
-    return None
-
-
-def fact_changes(old: Regulation, new: Regulation, year: int) -> list[FactChange]:
-    out = []
-    new_by_id = {f.id: f for f in new.facts if f.type != "duty"}
-    old_by_id = {f.id: f for f in old.facts if f.type != "duty"}
-    for fact_id in list(old_by_id) + [i for i in new_by_id if i not in old_by_id]:
-        a, b = old_by_id.get(fact_id), new_by_id.get(fact_id)
-        words_a, words_b = (when(a) if a else ""), (when(b) if b else "")
-        if a and b and normalize(words_a) == normalize(words_b) and a.chair == b.chair:
-            continue
-        out.append(FactChange((b or a).name, a, b, words_a, words_b,
-                              per_year(old, a, year) if a else None, per_year(new, b, year) if b else None))
-    order = {"meeting": 0, "report": 1, "plan_submission": 2, "lead_time": 3, "working_session": 4}
-    # Changes to what both versions regulate first, then what one version alone has.
-    # Largest change in how often something happens first.
-    def shift(c: FactChange) -> int:
-        if c.old_per_year is None or c.new_per_year is None:
-            return 0
-        return abs(c.old_per_year - c.new_per_year)
-
-    return sorted(out, key=lambda c: (not (c.old and c.new), -shift(c), order.get((c.new or c.old).type, 9),
-                                      (c.new or c.old).name))
-
-
 def unit_names(text: str) -> list[str]:
     """Names in a list of units ("…: Phòng Tổng hợp, Phòng Kinh tế, …"); [] for prose."""
     plain = normalize(text)
@@ -92,6 +49,57 @@ def unit_names(text: str) -> list[str]:
         if re.match(r"^(Phòng|Ban|Trung tâm)\s", item) and len(item.split()) <= 9:
             names.append(item)
     return names if len(names) >= 2 else []
+
+
+@dataclass(frozen=True)
+class UnitName:
+    name: str
+    unit: str                 # the clause that lists it
+
+
+@dataclass(frozen=True)
+class Renaming:
+    kind: str                 # renamed | merged | removed | added
+    old: tuple[UnitName, ...]
+    new: tuple[UnitName, ...]
+
+
+_NAME_WORDS_IGNORED = {"phong", "ban", "trung", "tam", "va", "-", "–", ","}
+
+
+def _content(name: str) -> set[str]:
+    return {w for w in re.split(r"[\s\-–,]+", fold(name).lower()) if w and w not in _NAME_WORDS_IGNORED}
+
+
+def renamings(alignment: Alignment, old: Regulation, new: Regulation) -> list[Renaming]:
+    """Units of the old version's lists that the new version renamed, merged or dropped,
+    and the new ones: an old name goes to the new name that holds at least half of
+    its words (two or more old names to one new name are a merger)."""
+    removed: dict[str, UnitName] = {}
+    added: dict[str, UnitName] = {}
+    for change in name_changes(alignment, old, new):
+        for name in change.removed:
+            removed.setdefault(fold(name).lower(), UnitName(name, change.pair.old[0]))
+        for name in change.added:
+            added.setdefault(fold(name).lower(), UnitName(name, change.pair.new[0]))
+    # The same words written otherwise are not a change.
+    for key in [k for k in removed if any(_content(removed[k].name) == _content(a.name) for a in added.values())]:
+        twin = next(k2 for k2, a in added.items() if _content(a.name) == _content(removed[key].name))
+        del removed[key], added[twin]
+    target: dict[str, list[UnitName]] = {}
+    for key, gone in list(removed.items()):
+        words = _content(gone.name)
+        scored = [(len(words & _content(a.name)) / max(1, len(words)), k) for k, a in added.items()]
+        best = max(scored, default=(0, None))
+        if best[0] >= 0.5:
+            target.setdefault(best[1], []).append(gone)
+            del removed[key]
+    out = []
+    for key, olds in target.items():
+        out.append(Renaming("merged" if len(olds) > 1 else "renamed", tuple(olds), (added.pop(key),)))
+    out += [Renaming("removed", (n,), ()) for n in removed.values()]
+    out += [Renaming("added", (), (n,)) for n in added.values()]
+    return out
 
 
 def name_changes(alignment: Alignment, old: Regulation, new: Regulation) -> list[NameChange]:
