@@ -310,15 +310,16 @@ def _without(sentence: str, readings: list[Reading]) -> str:
     return "".join(chars)
 
 
-def _kind_from_headings(reg: Regulation, unit: Unit, kinds: set[str]) -> str:
+def _kind_from_headings(reg: Regulation, unit: Unit, kinds: set[str]) -> tuple[str, str | None]:
     """A sentence with no subject of its own ("Thời gian tổ chức vào các ngày thứ Sáu …")
-    takes the type its headings name ("5.1. Họp giao ban Văn phòng")."""
+    takes the type its headings name ("5.1. Họp giao ban Văn phòng"), and the heading
+    to name it by."""
     for ancestor in reversed(reg.ancestors(unit.id)):
         title = ancestor.heading if ancestor.kind in ("dieu", "muc", "phan") else normalize(ancestor.text)[:80]
         kind = fact_types.guess(title, kinds)
         if kind != "duty":
-            return kind
-    return "duty"
+            return kind, title
+    return "duty", None
 
 
 def candidate_units(reg: Regulation) -> list[Unit]:
@@ -373,12 +374,13 @@ def propose_facts(reg: Regulation, units: list[Unit] | None = None) -> list[Prop
             kinds = {r.kind for r in readings} & FACT_READINGS
             if not kinds:
                 continue
-            kind = fact_types.guess(_without(sentence, readings), kinds)
+            kind, heading = fact_types.guess(_without(sentence, readings), kinds), None
             if kind == "duty":
-                kind = _kind_from_headings(reg, unit, kinds)
+                kind, heading = _kind_from_headings(reg, unit, kinds)
             roles_, rules = roles(reg, sentence, kind, heading_actor)
             schedule = schedule_of(sentence, readings)
-            fact = ProposedFact(id="", type=kind, name=_name(sentence, kind, roles_, reg), unit=unit.id,
+            name = _name(heading or sentence, kind, roles_, reg)
+            fact = ProposedFact(id="", type=kind, name=name, unit=unit.id,
                                 quote=sentence.strip(), rule="", roles=roles_)
             rules = [f"type:{kind}"] + list(dict.fromkeys((schedule.rules if schedule else ()))) + rules
             threshold = next((r for r in readings if r.kind == "threshold"), None)
