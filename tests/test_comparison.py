@@ -102,7 +102,7 @@ def test_align_never_overwrites_a_reviewed_spec(tmp_path, capsys):
 
 def test_the_summary_opens_with_the_giao_ban_change(page):
     summary = page[page.index('id="thay-doi-chinh"'):page.index('id="tung-don-vi"')]
-    first = summary[summary.index("<li>"):summary.index("</li>")]
+    first = summary[summary.index("<li>"):summary.index("</ul>")]   # the first item and its changes
     assert "Hội nghị giao ban Văn phòng" in first
     assert "thứ Sáu của tuần thứ hai và tuần thứ tư" in first and "24 lần" in first
     assert "vào ngày 25 của tháng" in first and "12 lần" in first

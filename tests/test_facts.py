@@ -10,6 +10,8 @@ import pytest
 import recurring_ical_events
 from icalendar import Calendar
 
+from quyche import fact_types
+
 from quyche.check import run_check
 from quyche.exports import csv_bytes, icalendar, json_bytes
 from quyche.facts_check import check_facts
@@ -94,7 +96,9 @@ def test_csv_export_opens_in_excel_with_vietnamese_intact():
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0][0] == "Văn bản"
-    assert len(rows) - 1 == sum(1 for _, f in FACTS if f.type != "duty")
+    # Every fact a reader plans by: all but duties, and duties too when the text gives them a cadence.
+    assert len(rows) - 1 == sum(1 for _, f in FACTS if fact_types.is_listed(f))
+    assert any(r[2] == fact_types.label("duty") for r in rows[1:])
 
 
 def test_json_export_holds_every_fact_with_its_citation():

@@ -18,23 +18,21 @@ from .normalize import normalize
 from .propose import propose_actors, propose_facts
 
 
-def corpus_match(text: str, start: Path) -> Regulation | None:
-    """The corpus regulation whose source has exactly these words, if the command
-    runs inside a project that has one."""
+def _words(reg: Regulation) -> str:
+    return normalize(" ".join(u.text for u in reg.walk() if u.text))
+
+
+def corpus_match(reg: Regulation, start: Path) -> Regulation | None:
+    """The corpus regulation with exactly these words, if the command runs inside a
+    project (or the file lies in one) that has it."""
     regulations = []
     for where in (start, None):           # beside the file, else where the command runs
         project = Project.find(where)
         if project.structured.is_dir():
             regulations, _ = load_corpus(project)
             break
-    words = normalize(text)
-    for reg in regulations:
-        try:
-            if normalize(reg.source_text()) == words:
-                return reg
-        except (OSError, UnicodeDecodeError):
-            continue
-    return None
+    words = _words(reg)
+    return next((other for other in regulations if _words(other) == words), None)
 
 
 def read_facts(reg: Regulation, lent: tuple[Actor, ...] = ()) -> Regulation:

@@ -85,8 +85,8 @@ def compare_files(old_path: Path, new_path: Path, output: Path, table: Path | No
         return 1
     from .draft_facts import corpus_match, with_facts
 
-    old = corpus_match(old_path.read_bytes().decode("utf-8-sig"), old_path.resolve().parent) or old
-    new = corpus_match(new_path.read_bytes().decode("utf-8-sig"), new_path.resolve().parent) or new
+    old = corpus_match(old, old_path.resolve().parent) or old
+    new = corpus_match(new, new_path.resolve().parent) or new
     old, new = with_facts(old, new)
     alignment = propose(old, new)
     html = compare_html(alignment, old, new, dt.date.today().year, None, None, standalone=True)

@@ -430,7 +430,7 @@ PATTERNS: tuple[Pattern, ...] = (
         ("tuần, tháng", {"periods": ("week", "month")})], priority=3),
     _p("every-period", ('hằng', 'hàng', 'mỗi', 'các', 'từng', 'định kỳ'), "frequency",
        # "công việc hằng ngày" is day-to-day work, not a daily cadence.
-       rf"(?<!việc\s)(?<!vụ\s)(?:định\s+kỳ\s+)?(?:{EVERY})\s+(?P<per>nửa\s+tháng|ngày|tuần|tháng|quý|năm|nhiệm\s+kỳ)(?!\s+(?:qua|trước|đó))"
+       rf"(?:(?<!việc\s)(?<!vụ\s)(?=(?:hằng|hàng)\s+ngày)|(?!(?:hằng|hàng)\s+ngày))(?:định\s+kỳ\s+)?(?:{EVERY})\s+(?P<per>nửa\s+tháng|ngày|tuần|tháng|quý|năm|nhiệm\s+kỳ)(?!\s+(?:qua|trước|đó))"
        rf"|định\s+kỳ\s+(?P<per2>(?:{NUMBER})(?:\s*\(\s*{NUMBER}\s*\))?\s+tháng|quý|nửa\s+tháng)",
        lambda m: _every_period(_Alias(m, "per", m.group("per") or m.group("per2"))),
        [("định kỳ hằng quý", {"count": 1, "per": "quarter"}),
