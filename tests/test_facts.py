@@ -11,7 +11,6 @@ import recurring_ical_events
 from icalendar import Calendar
 
 from quyche import fact_types
-
 from quyche.check import run_check
 from quyche.exports import csv_bytes, icalendar, json_bytes
 from quyche.facts_check import check_facts
