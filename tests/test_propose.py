@@ -154,3 +154,60 @@ def test_the_dak_lak_summary_names_renames_merges_and_changed_recipients(site):
     assert "Thành phần: lãnh đạo Văn phòng, lãnh đạo phòng → lãnh đạo Văn phòng, Trưởng phòng" in text
     assert "«Nửa tháng, quý, 06 tháng, 09 tháng và hằng năm" in text   # the rounds dropped in 2025
     assert "Nông nghiệp - Môi trường" not in text.split("Từng đơn vị")[0]   # written otherwise, not renamed
+
+
+def test_a_new_version_carries_reviewed_facts_of_unchanged_clauses_and_proposes_the_rest(tmp_path):
+    for folder in ("regulations", "structured"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    source = (ROOT / "regulations" / f"{TRA_VINH}.txt").read_text(encoding="utf-8")
+    draft = source.replace("Ban Thường vụ họp định kỳ mỗi tháng 01 lần", "Ban Thường vụ họp định kỳ mỗi tháng 02 lần")
+    (tmp_path / "regulations" / "tra-vinh-moi.txt").write_text(draft, encoding="utf-8")
+    result = _quyche(tmp_path, "ingest", str(tmp_path / "regulations" / "tra-vinh-moi.txt"), "--supersedes", TRA_VINH)
+    assert result.returncode == 0, result.stderr
+    reg, problems = load_file(tmp_path / "structured" / "tra-vinh-moi.yaml", Project(tmp_path))
+    old = CORPUS[TRA_VINH]
+    assert len(reg.facts) >= len(old.facts) - 3
+    assert "hop-ban-thuong-vu" not in {f.id for f in reg.facts}          # its clause changed
+    again = next(p for p in reg.proposals if p.was == "hop-ban-thuong-vu")
+    assert again.schedule.count == 2 and again.schedule.every == ("month",)
+    assert len(reg.waivers) == len(old.waivers)
+    assert (tmp_path / "structured" / "so-sanh" / f"{TRA_VINH}--tra-vinh-moi.yaml").is_file()
+    check = _quyche(tmp_path, "check")
+    own = [line for line in check.stderr.splitlines() if "tra-vinh-moi.yaml" in line]
+    assert all("metadata" in line for line in own), own      # only the metadata left to fill in
+    assert f"status must be 'superseded'" in check.stderr
+
+
+def test_a_fifth_regulation_nobody_annotated_goes_from_ingest_to_published_facts(tmp_path):
+    """Another office's text, in its own words: ingest, propose, read, accept, check."""
+    from quyche.exports import csv_rows, icalendar
+
+    (tmp_path / "structured").mkdir()
+    (tmp_path / "regulations").mkdir()
+    shutil.copy(ROOT / "structured" / "regulation.schema.json", tmp_path / "structured")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    shutil.copy(ROOT / "tests" / "fixtures" / "so-noi-vu-quy-che-moi.txt", tmp_path / "regulations" / "so-noi-vu.txt")
+    assert _quyche(tmp_path, "ingest", str(tmp_path / "regulations" / "so-noi-vu.txt")).returncode == 0
+    path = tmp_path / "structured" / "so-noi-vu.yaml"
+    text = path.read_text(encoding="utf-8").replace("short_title: 'TODO: điền'", "short_title: Sở Nội vụ")
+    path.write_text(text.replace("issuing_body: 'TODO: điền'", "issuing_body: Sở Nội vụ tỉnh Hòa Bình"), encoding="utf-8")
+    result = _quyche(tmp_path, "propose", "so-noi-vu")
+    assert result.returncode == 0, result.stderr
+    reg, _ = load_file(path, Project(tmp_path))
+    by_unit = {f.source.unit: f for f in reg.proposals}
+    weekly = by_unit["dieu-2-khoan-2"]
+    assert (weekly.type, weekly.chair, weekly.schedule.rrule) == ("meeting", "giam-doc-so", "FREQ=WEEKLY;BYDAY=MO")
+    assert by_unit["dieu-5-khoan-1"].schedule.rrule == "FREQ=MONTHLY;BYDAY=-1FR"
+    assert by_unit["dieu-5-khoan-2"].days == 2 and by_unit["dieu-5-khoan-2"].meeting == by_unit["dieu-5-khoan-1"].id
+    assert by_unit["dieu-6-khoan-1"].schedule.months == (7,) and "dự kiến" in by_unit["dieu-6-khoan-1"].schedule.hedges
+    assert by_unit["dieu-6-khoan-3"].schedule.window == "quarter"
+    monthly = by_unit["dieu-4-khoan-2"]
+    assert (monthly.senders, monthly.receivers, monthly.schedule.due) == (("truong-phong",), ("van-phong-so",), "before")
+    assert by_unit["dieu-7-khoan-3"].threshold == "quá nửa"
+    assert _quyche(tmp_path, "accept", "so-noi-vu").returncode == 0
+    check = _quyche(tmp_path, "check")
+    assert check.returncode == 0, check.stderr
+    reg, _ = load_file(path, Project(tmp_path))
+    assert len(csv_rows(reg, "https://example.org")) >= 8
+    assert icalendar(reg, list(reg.facts), "x", "https://example.org", range(2026, 2028)).count(b"BEGIN:VEVENT") >= 5

@@ -60,6 +60,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 1
     slug = args.slug or source.stem
     target = project.structured / f"{slug}.yaml"
+    if args.supersedes and not (project.structured / f"{args.supersedes}.yaml").is_file():
+        print(f"quyche ingest: --supersedes {args.supersedes}: no {project.shown(project.structured)}/"
+              f"{args.supersedes}.yaml to carry facts from", file=sys.stderr)
+        return 1
     if target.exists() and not args.force:
         print(f"quyche ingest: {project.shown(target)} exists and may hold hand edits; "
               "not overwritten (use --force to replace it)", file=sys.stderr)
@@ -78,7 +82,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     target.write_text(text, encoding="utf-8")
     print(f"wrote {project.shown(target)}; review it, fill in metadata, then run `quyche check`, "
           f"and `quyche propose {slug}` to have the machine propose its facts and actors for review")
-    return 0
+    return _after_ingest(args, project, slug)
+
+
+def _after_ingest(args: argparse.Namespace, project: Project, slug: str) -> int:
+    if not getattr(args, "supersedes", None):
+        return 0
+    from .cli_facts import carry_version
+    return carry_version(project, slug, args.supersedes)
 
 
 def _ingest_word(args, project: Project, source: Path, slug: str, target: Path) -> int:
@@ -112,8 +123,9 @@ def _ingest_word(args, project: Project, source: Path, slug: str, target: Path) 
         shutil.copyfile(source, docx_path)
     target.write_text(yaml_text, encoding="utf-8")
     print(f"wrote {project.shown(text_path)} (the text of {source.name}, kept as {project.shown(docx_path)}) "
-          f"and {project.shown(target)}; review it, fill in metadata, then run `quyche check`")
-    return 0
+          f"and {project.shown(target)}; review it, fill in metadata, then run `quyche check`, "
+          f"and `quyche propose {slug}` to have the machine propose its facts and actors for review")
+    return _after_ingest(args, project, slug)
 
 
 def cmd_align(args: argparse.Namespace) -> int:
@@ -172,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     ingest.add_argument("--scheme", choices=sorted(SCHEMES), help="numbering scheme (default: detected)")
     ingest.add_argument("--force", action="store_true", help="replace an existing YAML file")
     ingest.add_argument("--stdout", action="store_true", help="print the YAML instead of writing it")
+    ingest.add_argument("--supersedes", metavar="OLD", help="the new version of OLD: carry its reviewed facts of "
+                        "unchanged clauses, propose the rest, write the comparison spec")
     _word_flags(ingest)
     ingest.set_defaults(func=cmd_ingest)
 

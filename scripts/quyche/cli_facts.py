@@ -94,3 +94,42 @@ def register(sub) -> None:
     accept.add_argument("slug", help="the regulation (structured/<slug>.yaml)")
     accept.add_argument("ids", nargs="*", help="ids of the facts or actors to accept (default: all)")
     accept.set_defaults(func=cmd_accept)
+
+
+def carry_version(project: Project, slug: str, old_slug: str) -> int:
+    """After `quyche ingest NEW --supersedes OLD`: the spec, the carried and proposed facts."""
+    from .align import propose as align
+    from .comparison import dump, spec_path
+    from .new_version import carry
+    from .yamledit import append
+
+    old, _ = _load(project, old_slug, "ingest")
+    new, path = _load(project, slug, "ingest")
+    if old is None or new is None:
+        return 1
+    alignment = align(old, new)
+    spec = spec_path(project, old_slug, slug)
+    if spec.exists():
+        print(f"quyche ingest: {project.shown(spec)} exists and may hold reviewed pairs; kept as it is")
+    else:
+        spec.parent.mkdir(parents=True, exist_ok=True)
+        spec.write_text(dump(alignment), encoding="utf-8")
+    carried = carry(old, new, alignment)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  relations: []\n", f"  relations:\n  - type: supersedes\n    target: {old_slug}\n", 1)
+    stamp = f"Mang sang từ {old_slug} (điều khoản không đổi chữ), đã rà soát ở bản cũ"
+    text = append(text, "actors", [a for a in carried.actors if a.get("review") != "proposed"], stamp)
+    text = append(text, "actors", [a for a in carried.actors if a.get("review") == "proposed"],
+                  f"Máy đề xuất (quyche ingest --supersedes, {dt.date.today():%d/%m/%Y}), chưa rà soát")
+    text = append(text, "facts", carried.facts, stamp)
+    text = append(text, "waivers", carried.waivers, stamp)
+    text = append(text, "facts", carried.proposals,
+                  f"Máy đề xuất (quyche ingest --supersedes, {dt.date.today():%d/%m/%Y}), chưa rà soát; "
+                  "`was:` là dữ kiện của bản cũ")
+    path.write_text(text, encoding="utf-8")
+    print(f"{project.shown(path)}: {carried.kept} reviewed fact(s) of {old_slug} carried over (their clauses are "
+          f"unchanged), {len(carried.proposals)} proposed from changed or new clauses (marked `review: proposed`, "
+          f"`was:` names the old fact); comparison spec {project.shown(spec)} to review.")
+    print(f"Then mark {old_slug} as superseded (status: superseded, relation superseded_by: {slug}); "
+          "`quyche check` names the lines.")
+    return 0

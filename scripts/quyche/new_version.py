@@ -29,6 +29,7 @@ class Carried:
     actors: list[dict]
     facts: list[dict]             # reviewed, moved to the new ids
     proposals: list[dict]         # read again from changed clauses
+    waivers: list[dict]           # reasons kept for unchanged clauses
     kept: int = 0
     changed: int = 0
 
@@ -137,7 +138,10 @@ def carry(old: Regulation, new: Regulation, alignment: Alignment) -> Carried:
     extra = propose_actors(with_actors)
     with_actors = dataclasses.replace(with_actors, proposed_actors=tuple(
         Actor(a.id, a.name, a.kind, 0, review="proposed", rule=a.rule) for a in extra), _index={})
-    proposals = propose_facts(with_actors)
+    waived = {units[w.unit] for w in old.waivers if w.unit in units}
+    with_actors = dataclasses.replace(with_actors, waivers=tuple(
+        dataclasses.replace(w, unit=units[w.unit]) for w in old.waivers if w.unit in units), _index={})
+    proposals = [p for p in propose_facts(with_actors) if p.unit not in waived]
     old_by_unit: dict[str, list[Fact]] = {}
     for pair in alignment.pairs:
         for unit in pair.new:
@@ -151,5 +155,6 @@ def carry(old: Regulation, new: Regulation, alignment: Alignment) -> Carried:
                      for v in ([value] if isinstance(value, str) else value)}
     proposed_actor_rows = [{"id": a.id, "name": a.name, "kind": a.kind, "review": "proposed", "rule": a.rule}
                            for a in extra if a.id in used_proposed]
+    waivers = [{"unit": units[w.unit], "reason": w.reason} for w in old.waivers if w.unit in units]
     return Carried(actor_rows + proposed_actor_rows, [fact_data(f, units) for f in moved],
-                   [p.as_yaml() for p in proposals], kept=len(moved), changed=len(old.facts) - len(moved))
+                   [p.as_yaml() for p in proposals], waivers, kept=len(moved), changed=len(old.facts) - len(moved))

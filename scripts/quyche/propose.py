@@ -104,9 +104,53 @@ POST_HEADS = (
     "Thường trực", "Tập thể lãnh đạo", "Ủy ban", "Văn phòng", "Phòng", "Ban", "Hội đồng", "Đảng ủy",
     "Tỉnh ủy", "Huyện ủy", "Thành ủy", "Cấp ủy", "Chi bộ", "Đảng đoàn", "Ban cán sự", "Công đoàn",
     "Đoàn Thanh niên", "Sở", "Tổ", "Lãnh đạo")
-_NAME_TAIL = r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|nhân\s+dân|tỉnh|huyện|thành\s+phố|thị\s+xã|xã|Đảng|đảng\s+ủy))*"
+_LOWER_IN_NAMES = {"nhân", "dân", "tỉnh", "huyện", "thành", "phố", "thị", "xã", "ủy", "uỷ"}
 _HEADS = "|".join(sorted((re.escape(h) for h in POST_HEADS), key=len, reverse=True))
-NAME = re.compile(rf"(?<![\wÀ-ỹ])(?:{_HEADS})(?![\wÀ-ỹ]){_NAME_TAIL}")
+_NAME_RAW = re.compile(rf"(?<![\wÀ-ỹ])(?:{_HEADS})(?![\wÀ-ỹ])(?:\s+[\wÀ-ỹ]+)*")
+
+
+class _Names:
+    """Post and body names: a head word, then the words that continue a proper name
+    (capitalised, an abbreviation such as UBND, or the lower-case words of official
+    names: "Ủy ban nhân dân tỉnh")."""
+
+    @staticmethod
+    def _trim(match: re.Match) -> str | None:
+        text = match.group(0)
+        head = next(h for h in sorted(POST_HEADS, key=len, reverse=True) if text.startswith(h))
+        words = [head]
+        for word in text[len(head):].split():
+            if word[0].isupper() or word in _LOWER_IN_NAMES:
+                words.append(word)
+            else:
+                break
+        return " ".join(words)
+
+    def match(self, text: str):
+        m = _NAME_RAW.match(text)
+        return _Found(self._trim(m), m.start()) if m else None
+
+    def finditer(self, text: str):
+        for m in _NAME_RAW.finditer(text):
+            yield _Found(self._trim(m), m.start())
+
+
+@dataclass
+class _Found:
+    text: str
+    pos: int
+
+    def group(self, _=0) -> str:
+        return self.text
+
+    def start(self) -> int:
+        return self.pos
+
+    def end(self) -> int:
+        return self.pos + len(self.text)
+
+
+NAME = _Names()
 #: "Trách nhiệm, quyền hạn của Chánh Văn phòng", "Nhiệm vụ và quyền hạn của Ban Thường vụ".
 HEADING = re.compile(r"(?:trách\s+nhiệm|nhiệm\s+vụ|quyền\s+hạn|chức\s+năng|chế\s+độ\s+làm\s+việc|mối\s+quan\s+hệ)"
                      r"[\w\s,À-ỹ]*?\s+(?:của|đối\s+với)\s+(?P<who>.+?)\s*[.:]?$", re.I)
@@ -139,7 +183,7 @@ def propose_actors(reg: Regulation) -> list[ProposedActor]:
     def add(name: str, rule: str) -> None:
         name = _clean_name(name)
         key = fold(name).lower()
-        if len(name) < 3 or key in known or key in found or len(name.split()) > 9:
+        if len(name.split()) < 2 or key in known or key in found or len(name.split()) > 9:
             return
         found[key] = ProposedActor(slug(name), name, _actor_kind(name), rule)
 
@@ -163,9 +207,15 @@ def propose_actors(reg: Regulation) -> list[ProposedActor]:
             body = sentence[label.end():] if label else sentence
             n = NAME.match(body)
             if n and re.match(r"\s+(?:có trách nhiệm|chịu trách nhiệm|chủ trì|báo cáo|quyết định|"
-                              r"chỉ đạo|thực hiện|tổ chức|họp|xây dựng|gửi|trình|tham mưu|phụ trách)",
+                              r"chỉ đạo|thực hiện|tổ chức|họp|xây dựng|gửi|trình|tham mưu|phụ trách|tổng hợp)",
                               body[n.end():]):
                 add(n.group(0), "actor:subject")
+            # In a sentence that states a time, who sends, receives or chairs is named after
+            # a verb or a preposition ("gửi báo cáo quý về Văn phòng Sở", "do Giám đốc chủ trì").
+            if any(r.kind in FACT_READINGS for r in read(sentence)):
+                for m in NAME.finditer(sentence):
+                    if re.search(r"(?:về|với|cho|lên|đến|tới|trước|do|gửi|trình|báo\s+cáo)\s+$", sentence[:m.start()]):
+                        add(m.group(0), "actor:named")
     out = list(found.values())
     ids: set[str] = {a.id for a in (*reg.actors, *reg.proposed_actors)}
     for actor in out:
@@ -184,7 +234,7 @@ _CHAIR_AFTER = re.compile(r"^\s*(?:là\s+người\s+|sẽ\s+|trực\s+tiếp\s+)
 _CHAIR_BEFORE = re.compile(r"(?:\bdo|giao\s+cho)\s+(?:đồng\s+chí\s+)?$")
 _SUBSTITUTE_BEFORE = re.compile(r"(?:ủy\s+quyền|uỷ\s+quyền|ủy\s+nhiệm|phân\s+công)(?:\s+cho)?\s+(?:một\s+)?$")
 _RECIPIENT = re.compile(r"\b(?:báo\s+cáo|gửi|trình|xin\s+ý\s+kiến|phản\s+ánh)(?:\s+[\wÀ-ỹ]+){0,6}?\s+(?:với|cho|lên|về|đến|tới|trước)\s+$"
-                        r"|\b(?:gửi|trình)\s+(?:về\s+)?$|\b(?:báo\s+cáo\s+(?:với|cho|lên)|cho|với)\s+$")
+                        r"|\b(?:gửi|trình|báo\s+cáo)\s+(?:về\s+)?$|\b(?:báo\s+cáo\s+(?:với|cho|lên)|cho|với)\s+$")
 _MEMBERS_BEFORE = re.compile(r"thành\s+phần|gồm|tham\s+dự|dự\s+họp|mời")
 
 
@@ -277,13 +327,19 @@ def _name(sentence: str, kind: str, roles_: dict, reg: Regulation) -> str:
     return name[0].upper() + name[1:]
 
 
-def _meeting_for(reg: Regulation, sentence: str, meetings: list) -> str | None:
+def _article(reg: Regulation, unit_id: str) -> str | None:
+    return next((u.id for u in reg.ancestors(unit_id) if u.kind in ("dieu", "muc")), None) if reg.has_unit(unit_id) else None
+
+
+def _meeting_for(reg: Regulation, sentence: str, meetings: list, unit_id: str) -> str | None:
     """The meeting a lead time or a vote rule is about: the one whose name shares the
-    most words with the sentence."""
+    most words with the sentence, a meeting of the same article first."""
     words = set(fold(sentence).lower().split()) - {"hop", "cuoc", "phien", "ngay", "ky", "truoc", "khi", "cua", "va"}
-    best, score = None, 0
-    for fact_id, name in meetings:
+    here = _article(reg, unit_id)
+    best, score = None, 0.0
+    for fact_id, name, where in meetings:
         overlap = len(words & (set(fold(name).lower().split()) - {"hop", "cuoc", "phien", "cua"}))
+        overlap += 0.5 if overlap and here and _article(reg, where) == here else 0
         if overlap > score:
             best, score = fact_id, overlap
     return best
@@ -305,7 +361,8 @@ def _without(sentence: str, readings: list[Reading]) -> str:
     kết luận" is about a notice, not a meeting."""
     chars = list(sentence)
     for r in readings:
-        if r.kind in ("lead", "rrule", "frequency", "window"):
+        # "báo cáo quý" names the report as well as its period: keep those words.
+        if r.kind in ("lead", "rrule", "frequency", "window") and r.rule != "period-noun":
             chars[r.start:r.end] = " " * (r.end - r.start)
     return "".join(chars)
 
@@ -363,7 +420,8 @@ def parts(sentence: str) -> list[str]:
 def propose_facts(reg: Regulation, units: list[Unit] | None = None) -> list[ProposedFact]:
     units = candidate_units(reg) if units is None else units
     taken = {f.id for f in (*reg.facts, *reg.proposals)}
-    meetings = [(f.id, f.name) for f in (*reg.facts, *reg.proposals) if f.type in ("meeting", "working_session")]
+    meetings = [(f.id, f.name, f.source.unit) for f in (*reg.facts, *reg.proposals)
+                if f.type in ("meeting", "working_session")]
     proposed: dict[str, ProposedFact] = {}
     pending_links: list[tuple[ProposedFact, str, Reading]] = []
     for unit in units:
@@ -407,9 +465,9 @@ def propose_facts(reg: Regulation, units: list[Unit] | None = None) -> list[Prop
             taken.add(fact.id)
             proposed[fact.id] = fact
             if kind in ("meeting", "working_session"):
-                meetings.append((fact.id, fact.name))
+                meetings.append((fact.id, fact.name, fact.unit))
     for fact, sentence, reading in pending_links:
-        meeting = _meeting_for(reg, sentence, [(i, n) for i, n in meetings if i != fact.id])
+        meeting = _meeting_for(reg, sentence, [m for m in meetings if m[0] != fact.id], fact.unit)
         if fact.type in ("lead_time", "vote_threshold", "quorum"):
             fact.meeting = meeting
             continue
