@@ -18,13 +18,37 @@ from . import fact_types
 from .describe import TYPES, actor_names, due_note, when, who
 from .model import Fact, Regulation
 from .notes import plain
-from .schedule import dates, dtstart
+from .schedule import dates, dtstart, windows
 
 PRODID = "-//So tay quy che lam viec//quyche//VI"
 
 
 def clause_url(base_url: str, reg: Regulation, unit_id: str) -> str:
     return f"{base_url.rstrip('/')}/{reg.slug}/#{unit_id}"
+
+
+def _window_events(reg: Regulation, fact: Fact, base_url: str, years: range) -> list[Event]:
+    """A meeting fixed to a month (or quarter) but not a day: an all-day event spanning
+    it, with the text's hedge in the summary, so staff see it when they plan."""
+    out = []
+    sched = fact.schedule
+    url = clause_url(base_url, reg, fact.source.unit)
+    for win in windows(reg, fact, dt.date(years.start, 1, 1), dt.date(years.stop - 1, 12, 31)):
+        event = Event()
+        event.add("uid", f"{fact.id}-{win.first.isoformat()}@{reg.slug}.quyche")
+        event.add("dtstamp", dt.datetime.combine(dtstart(reg), dt.time(), tzinfo=dt.timezone.utc))
+        hedges = "".join(f" ({h})" for h in sched.hedges)
+        event.add("summary", f"{fact.name} — trong {win.label}{hedges}")
+        event.add("dtstart", win.first)
+        event.add("dtend", win.last + dt.timedelta(days=1))
+        event.add("transp", "TRANSPARENT")      # a month-long entry must not block the calendar
+        event.add("description", f"{reg.metadata.short_title}, {reg.citation(fact.source.unit)}: "
+                                 f"«{fact.source.quote}»\nVăn bản chỉ định {win.label}, không nêu ngày.\n"
+                                 f"Xem điều khoản: {url}")
+        if url.startswith(("http://", "https://")):
+            event.add("url", url)
+        out.append(event)
+    return out
 
 
 def _event(reg: Regulation, fact: Fact, base_url: str, years: range) -> Event | None:
@@ -50,7 +74,7 @@ def _event(reg: Regulation, fact: Fact, base_url: str, years: range) -> Event | 
     event.add("description", "\n".join(lines))
     if url.startswith(("http://", "https://")):
         event.add("url", url)   # RFC 5545 wants an absolute URI; set site_url in mkdocs.yml
-    if sched.kind == "rrule":
+    if sched.kind == "rrule" and "\n" not in sched.rrule:
         first = dates(reg, fact, dtstart(reg), dtstart(reg) + dt.timedelta(days=800))
         if not first:
             return None
@@ -77,6 +101,8 @@ def icalendar(reg: Regulation, facts: list[Fact], name: str, base_url: str, year
         event = _event(reg, fact, base_url, years)
         if event is not None:
             cal.add_component(event)
+        for window in _window_events(reg, fact, base_url, years):
+            cal.add_component(window)
     return cal.to_ical()
 
 

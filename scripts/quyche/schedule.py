@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from dateutil.rrule import rruleset, rrulestr
 
 from .model import Fact, Regulation
+from .vietnamese import roman
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,43 @@ def dates(regulation: Regulation, fact: Fact, start: dt.date, end: dt.date, _dep
         shifted = [shift(d, days, sched.working_days) for d in base]
         return [d for d in shifted if start <= d <= end]
     return []
+
+
+@dataclass(frozen=True)
+class Window:
+    """A month or a quarter in which something happens, when the text names no day."""
+    first: dt.date
+    last: dt.date
+    fact: Fact
+
+    @property
+    def label(self) -> str:
+        if (self.last.month - self.first.month) >= 2:
+            return f"quý {roman((self.first.month - 1) // 3 + 1)}/{self.first.year}"
+        return f"tháng {self.first.month}/{self.first.year}"
+
+
+def windows(regulation: Regulation, fact: Fact, start: dt.date, end: dt.date) -> list[Window]:
+    """The months (or quarters) of a window schedule that meet [start, end], from the
+    text's date on."""
+    sched = fact.schedule
+    if sched is None or sched.kind != "window":
+        return []
+    span = 3 if sched.window == "quarter" else 1
+    out = []
+    for year in range(start.year, end.year + 1):
+        for month in sched.months:
+            first = dt.date(year, month, 1)
+            after = dt.date(year + (month + span - 1) // 12, (month + span - 1) % 12 + 1, 1)
+            last = after - dt.timedelta(days=1)
+            if last >= start and first <= end and last >= dtstart(regulation):
+                out.append(Window(first, last, fact))
+    return out
+
+
+def all_windows(regulation: Regulation, start: dt.date, end: dt.date) -> list[Window]:
+    return sorted((w for f in regulation.facts for w in windows(regulation, f, start, end)),
+                  key=lambda w: (w.first, w.fact.id))
 
 
 def occurrences(regulation: Regulation, start: dt.date, end: dt.date) -> list[Occurrence]:

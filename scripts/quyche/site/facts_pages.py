@@ -7,7 +7,7 @@ from .. import fact_types
 from ..describe import DUE, TYPES, actor_names, due_note, weekday, when, who
 from ..holidays import day_off
 from ..model import Regulation
-from ..schedule import occurrences
+from ..schedule import all_windows, occurrences
 from .render import environment
 
 MONTHS = [f"Tháng {m}" for m in range(1, 13)]
@@ -48,8 +48,15 @@ def calendar(reg: Regulation, years: range) -> list[dict]:
                 "hedges": sched.hedges if sched else (),
                 "citation": reg.citation(occ.fact.source.unit), "due": due_note(occ.fact),
             })
+        count = sum(len(v) for v in months.values())
+        # Meetings fixed to a month but not a day ("dự kiến trong tháng Bảy") head their month.
+        for win in all_windows(reg, dt.date(year, 1, 1), dt.date(year, 12, 31)):
+            sched = win.fact.schedule
+            months.setdefault(win.first.month, []).insert(0, {
+                "window": win, "fact": win.fact, "hedges": sched.hedges,
+                "citation": reg.citation(win.fact.source.unit)})
         out.append({"year": year, "months": [(MONTHS[m - 1], months[m]) for m in sorted(months)],
-                    "count": sum(len(v) for v in months.values())})
+                    "count": count, "windows": sum(1 for v in months.values() for it in v if it.get("window"))})
     return out
 
 
