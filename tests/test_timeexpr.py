@@ -111,6 +111,27 @@ SENTENCES = [
      {"kind": "range", "min": 2, "per": "year"}),
     ("Báo cáo 6 tháng gửi chậm nhất vào ngày 20/6.",
      {"kind": "rrule", "rrule": "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=20", "due": "by"}),
+    ("Chủ tịch UBND huyện tiếp công dân định kỳ vào ngày 10 và ngày 20 hằng tháng.",
+     {"kind": "rrule", "rrule": "FREQ=MONTHLY;BYMONTHDAY=10,20"}),
+    ("Chi bộ sinh hoạt thường kỳ vào ngày 03 hằng tháng.", {"kind": "rrule", "rrule": "FREQ=MONTHLY;BYMONTHDAY=3"}),
+    ("Báo cáo tuần gửi Văn phòng trước 15 giờ 00 ngày thứ Năm hằng tuần.",
+     {"kind": "rrule", "rrule": "FREQ=WEEKLY;BYDAY=TH"}),
+    ("Định kỳ 6 tháng, Giám đốc làm việc với Ban Chấp hành Công đoàn cơ sở.",
+     {"kind": "frequency", "count": 1, "per": "half_year"}),
+    ("Hằng quý, vào tuần đầu tiên của tháng đầu quý, Sở tổ chức họp sơ kết.",
+     {"kind": "window", "months": (1, 4, 7, 10)}),
+    ("Biên bản cuộc họp được gửi các thành viên trong vòng 03 ngày làm việc kể từ ngày kết thúc cuộc họp.",
+     {"kind": "relative", "offset_days": 3, "working_days": True}),
+    ("Ngày 15 tháng 12 hằng năm, các phòng nộp báo cáo tổng kết.",
+     {"kind": "rrule", "rrule": "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15"}),
+    ("Họp cơ quan mỗi tháng 01 lần vào ngày làm việc đầu tiên của tháng.",
+     {"kind": "rrule", "rrule": "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1"}),
+    ("Tổ chức sinh hoạt chuyên đề ít nhất mỗi quý một lần.", {"kind": "range", "min": 1, "per": "quarter"}),
+    ("Văn phòng trình lịch công tác tuần của lãnh đạo vào chiều thứ Sáu tuần trước.",
+     {"kind": "rrule", "rrule": "FREQ=WEEKLY;BYDAY=FR"}),
+    ("Tổ giao ban 2 tuần một lần vào sáng thứ Hai.", {"kind": "rrule", "rrule": "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO"}),
+    ("Mỗi tuần một lần, vào chiều thứ Năm, các tổ chuyên môn sinh hoạt.",
+     {"kind": "rrule", "rrule": "FREQ=WEEKLY;BYDAY=TH"}),
 ]
 
 
@@ -135,6 +156,8 @@ NOT_SCHEDULES = [
     "Nhiệm kỳ 2020 - 2025 của Ban Chấp hành.",
     "Thực hiện theo thứ tự ưu tiên của các nhiệm vụ trong tháng năm trước.",
     "Báo cáo tổng kết 10 năm thực hiện Nghị quyết.",
+    "Phó Giám đốc thứ hai phụ trách lĩnh vực nội vụ.",
+    "Thứ trưởng và Chủ nhiệm Ủy ban Kiểm tra dự hội nghị.",
 ]
 
 

@@ -122,6 +122,7 @@ class Reading:
 #: What each kind of reading is.
 KINDS = {
     "rrule": "a day the text fixes, as an RFC 5545 rule",
+    "weekday": "a weekday alone, which fixes the day of a weekly count (its rule holds BYDAY only)",
     "frequency": "a number of times per period, without a day",
     "periods": "a list of periods, once each",
     "window": "a month or a quarter, without a day",
@@ -337,13 +338,14 @@ PATTERNS: tuple[Pattern, ...] = (
         ("sáng thứ Ba đầu tháng", {"rrule": "FREQ=MONTHLY;BYDAY=1TU"}),
         ("thứ Năm cuối mỗi tháng", {"rrule": "FREQ=MONTHLY;BYDAY=-1TH"})], priority=5),
     _p("weekly-day-after", ('tuần',), "rrule",
-       rf"(?:vào\s+)?(?:các\s+)?{PART}(?P<days>{WDS})\s+(?:của\s+|trong\s+)?{EVERY}\s+tuần",
+       rf"(?:vào\s+)?(?:các\s+)?{PART}(?P<days>{WDS})\s+(?:của\s+|trong\s+)?(?:{EVERY}\s+tuần|tuần\s+trước(?!\s+\d))",
        _weekly,
        [("sáng thứ Hai hằng tuần", {"rrule": "FREQ=WEEKLY;BYDAY=MO", "part_of_day": "sáng"}),
         ("chiều thứ Năm hằng tuần", {"rrule": "FREQ=WEEKLY;BYDAY=TH", "part_of_day": "chiều"}),
         ("vào ngày thứ hai hàng tuần", {"rrule": "FREQ=WEEKLY;BYDAY=MO"}),
         ("thứ 2 và thứ 5 hằng tuần", {"rrule": "FREQ=WEEKLY;BYDAY=MO,TH"}),
-        ("các ngày thứ Bảy của mỗi tuần", {"rrule": "FREQ=WEEKLY;BYDAY=SA"})], priority=4),
+        ("các ngày thứ Bảy của mỗi tuần", {"rrule": "FREQ=WEEKLY;BYDAY=SA"}),
+        ("vào chiều thứ Sáu tuần trước", {"rrule": "FREQ=WEEKLY;BYDAY=FR", "part_of_day": "chiều"})], priority=4),
     _p("weekly-day-before", ('tuần',), "rrule",
        rf"{EVERY}\s+tuần(?:\s+(?:{NUMBER})\s+lần)?\s*,?\s*(?:vào\s+)?{PART}(?P<days>{WDS})",
        _weekly,
@@ -351,6 +353,11 @@ PATTERNS: tuple[Pattern, ...] = (
         ("Hàng tuần vào ngày thứ hai", {"rrule": "FREQ=WEEKLY;BYDAY=MO"}),
         ("mỗi tuần 01 lần vào ngày thứ hai", {"rrule": "FREQ=WEEKLY;BYDAY=MO"}),
         ("mỗi tuần một lần, vào chiều thứ Sáu", {"rrule": "FREQ=WEEKLY;BYDAY=FR", "part_of_day": "chiều"})], priority=4),
+    _p("weekday", ("thứ", "chủ nhật"), "weekday",
+       rf"{PART}(?P<days>{WDS})",
+       lambda m: {"rrule": f"BYDAY={','.join(_weekdays(m.group(0)))}", "part_of_day": m.group("part")},
+       [("vào sáng thứ Hai", {"rrule": "BYDAY=MO", "part_of_day": "sáng"}),
+        ("thứ 3 và thứ 5", {"rrule": "BYDAY=TU,TH"})], priority=0),
     _p("working-day-of-period", ('làm việc',), "rrule",
        rf"ngày\s+làm\s+việc\s+(?P<ord>đầu\s+tiên|cuối\s+cùng|cuối)\s+(?:của\s+)?(?:{EVERY}\s+|mỗi\s+)?(?P<period>tháng|quý|năm)",
        _working_day,
@@ -401,14 +408,15 @@ PATTERNS: tuple[Pattern, ...] = (
         ("một lần mỗi quý", {"count": 1, "per": "quarter"}),
         ("3 lần / tuần", {"count": 3, "per": "week"})], priority=3),
     _p("every-period-count", ('lần',), "frequency",
-       rf"(?:{EVERY}|một|01)\s+(?P<per>{PERIOD})\s+(?:(?!lần)[\wÀ-ỹ]+\s+){{0,3}}?(?P<n>{NUMBER})\s+lần",
+       rf"(?:(?P<least>ít\s+nhất|tối\s+thiểu)\s+)?(?:{EVERY}|một|01)\s+(?P<per>{PERIOD})\s+(?:(?!lần)[\wÀ-ỹ]+\s+){{0,3}}?(?P<n>{NUMBER})\s+lần",
        _count_per,
        [("mỗi tháng 2 lần", {"count": 2, "per": "month"}),
         ("mỗi tháng một lần", {"count": 1, "per": "month"}),
         ("mỗi quý họp 01 lần", {"count": 1, "per": "quarter"}),
         ("một năm hai lần", {"count": 2, "per": "year"}),
         ("Mỗi quý 01 lần", {"count": 1, "per": "quarter"}),
-        ("mỗi năm tổ chức một lần", {"count": 1, "per": "year"})], priority=3),
+        ("mỗi năm tổ chức một lần", {"count": 1, "per": "year"}),
+        ("ít nhất mỗi quý một lần", {"min": 1, "per": "quarter"})], priority=3),
     _p("interval-once", ('lần',), "frequency",
        rf"(?P<per>(?:{NUMBER})(?:\s*\(\s*{NUMBER}\s*\))?\s+(?:tháng|tuần|năm)|nửa\s+tháng)\s+(?:một|1|01)\s+lần",
        _interval_once,
@@ -458,7 +466,7 @@ PATTERNS: tuple[Pattern, ...] = (
        [("Cuối năm báo cáo với Ban Thường vụ", {"count": 1, "per": "year"}),
         ("tổ chức vào đầu năm", {"count": 1, "per": "year"})], priority=1),
     _p("quarter-month-window", ('quý',), "window",
-       rf"(?:vào\s+|trong\s+)tháng\s+(?P<which>đầu|giữa|cuối)\s+(?:của\s+)?(?:{EVERY}\s+)?quý",
+       rf"(?:vào\s+|trong\s+|của\s+)tháng\s+(?P<which>đầu|giữa|cuối)\s+(?:của\s+)?(?:{EVERY}\s+)?quý",
        _quarter_month_window,
        [("vào tháng cuối quý", {"months": (3, 6, 9, 12), "window": "month"}),
         ("trong tháng đầu của mỗi quý", {"months": (1, 4, 7, 10), "window": "month"})], priority=4),
@@ -688,6 +696,14 @@ def schedule_of(text: str, readings: list[Reading] | None = None) -> ScheduleRea
     lists = [r for r in readings if r.kind == "periods"]
     terms = [r for r in readings if r.kind == "term"]
     common = {"hedges": hedges, "day_off_rule": day_off}
+    weekdays = [r for r in readings if r.kind == "weekday"]
+    weekly = [c for c in counts if c.per in ("week", "two_weeks") and c.count]
+    if not rules and weekdays and weekly:
+        # "2 tuần một lần vào sáng thứ Hai": the count gives the rhythm, the weekday the day.
+        c, day = weekly[0], weekdays[0]
+        interval = 2 if c.per == "two_weeks" else c.interval
+        rrule = f"FREQ=WEEKLY{f';INTERVAL={interval}' if interval > 1 else ''};{day.rrule}"
+        return ScheduleReading("rrule", _words(plain, [c, day]), rrule=rrule, rules=(c.rule, day.rule), **common)
     if rules:
         main = rules[0]
         rrule = "\n".join(dict.fromkeys(r.rrule for r in rules if r.rrule))
