@@ -44,11 +44,11 @@ TABLE: tuple[FactType, ...] = (
              _cue(r"báo cáo|tổng hợp tình hình|thông tin tình hình|thông báo kết luận|thông báo|biên bản|kết luận"),
              due_prefix=True),
     FactType("plan_submission", "Nộp kế hoạch, chương trình", True, "reports", 3,
-             _cue(r"kế hoạch|chương trình công tác|chương trình làm việc|lịch công tác|dự toán"), due_prefix=True),
+             _cue(r"kế hoạch|chương trình|lịch công tác|dự toán"), due_prefix=True),
     FactType("meeting", "Cuộc họp", True, "meetings", 1,
              _cue(r"họp|hội nghị|giao ban|hội ý|sinh hoạt|phiên|kỳ họp|sơ kết|tổng kết|đại hội")),
     FactType("working_session", "Làm việc định kỳ", True, "meetings", 7,
-             _cue(r"làm việc với|tiếp công dân|đối thoại|kiểm tra|giám sát")),
+             _cue(r"làm việc (?:hoặc|và) giao ban|làm việc với|làm việc định kỳ|tiếp công dân|đối thoại")),
     FactType("duty", "Nhiệm vụ", False, "duties", 8, _cue(r"\w+")),
 )
 
