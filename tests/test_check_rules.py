@@ -31,7 +31,7 @@ DB = "dien-bien-tinh-uy-2020-2025"
 SPEC = f"so-sanh/{DL21}--{DL25}"
 
 #: The modules whose every ``Problem(...)`` a row must reach.
-RULE_MODULES = ("check.py", "facts_check.py", "fidelity.py", "comparison.py", "notes.py")
+RULE_MODULES = ("check.py", "facts_check.py", "fidelity.py", "comparison.py", "notes.py", "second_reading.py")
 
 
 @dataclass(frozen=True)
@@ -290,6 +290,25 @@ RULES = [
     Rule("spec-of-an-unknown-regulation", SPEC, "new: dak-lak-vp-ubnd-2025\n", "dak-lak-vp-ubnd-2025", "dak-lak-vp-ubnd-2026",
          f"structured/{SPEC}.yaml:{{line}}: new: 'dak-lak-vp-ubnd-2026' is not a regulation in structured/",
          keep=(DL21, DL25)),
+    # --- periods, proposals and the second reading (facts_check, second_reading) ------------------
+    Rule("schedule-period-not-named", DL25, "- id: ke-hoach-cong-tac-phong\n", "periods: [year, quarter, month]",
+         "periods: [year, quarter, week]",
+         f"structured/{DL25}.yaml:{{line}}: dieu-16-khoan-4: fact ke-hoach-cong-tac-phong: schedule period week (tuần) "
+         "is not named in dieu-16-khoan-4"),
+    Rule("reviewed-fact-names-a-proposed-actor", DL25, "- id: van-phong-chinh-phu\n", "  group: external", "  review: proposed",
+         f"structured/{DL25}.yaml:«  to: [van-phong-chinh-phu, cac-bo-nganh-trung-uong]»: dieu-12-khoan-1: fact "
+         "bao-cao-van-phong-chinh-phu: to 'van-phong-chinh-phu' is still a proposal; accept it (quyche accept "
+         "dak-lak-vp-ubnd-2025 van-phong-chinh-phu) or choose a reviewed actor"),
+    Rule("second-reading-no-schedule", TV, "- id: bao-cao-thuong-truc-ban-thuong-vu\n",
+         "quote: báo cáo lại với Ban Thường vụ Đảng ủy tại cuộc họp gần nhất",
+         "quote: hội ý mỗi tuần 01 lần vào ngày thứ hai hàng tuần",
+         f"structured/{TV}.yaml:«- id: bao-cao-thuong-truc-ban-thuong-vu\n»: dieu-10-doan-1: fact bao-cao-thuong-truc-ban-thuong-vu: "
+         "dieu-10-doan-1 states \"mỗi tuần 01 lần vào ngày thứ hai hàng tuần\" (the rule FREQ=WEEKLY;BYDAY=MO), but the "
+         "fact has no schedule; add the schedule (quyche propose shows the machine's reading)"),
+    Rule("second-reading-count-differs", DL25, "- id: hop-tap-the-lanh-dao\n", "    count: 1", "    count: 2",
+         f"structured/{DL25}.yaml:{{line-2}}: dieu-19-khoan-3: fact hop-tap-the-lanh-dao: "
+         "dieu-19-khoan-3 states \"Mỗi quý 01 lần\" (1 time(s) per quý), but the fact's schedule has kind frequency, count 2, "
+         "per quarter; carry it in the schedule, or say in `interpretation` why the words are read otherwise"),
 ]
 
 

@@ -116,7 +116,7 @@ def check_fact(reg: Regulation, shown: str, fact: Fact, actor_ids: set[str], fac
         wrong_number(sched.line_of("interval"), sched.interval, "interval")
     for period in sched.periods:
         if not names_period(text, period):
-            problems.append(Problem(shown, sched.line, f"{label}: schedule period {period} "
+            problems.append(Problem(shown, sched.line_of("periods"), f"{label}: schedule period {period} "
                                     f"({PERIODS.get(period, period)}) is not named in {fact.source.unit}", fact.source.unit))
     for key in ("count", "min", "max"):
         value = getattr(sched, key)
