@@ -59,6 +59,20 @@ def _signature(reg, fact):
     return (sched.kind, sched.count, sched.min, sched.max, tuple(sorted(sched.every)), tuple(sched.months))
 
 
+_MONTHS = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
+
+
+def _nested(signature):
+    """A list of nested periods (quý, 6 tháng, năm) read as rounds at its shortest period:
+    the reviewed data writes some such lists that way (the 6-month round is the second
+    quarter's), so the second share counts them as the same schedule."""
+    if signature[0] == "frequency" and len(signature[4]) > 1 and all(p in _MONTHS for p in signature[4]):
+        shortest = min(signature[4], key=_MONTHS.get)
+        if all(_MONTHS[p] % _MONTHS[shortest] == 0 for p in signature[4]):
+            return signature[:4] + ((shortest,),) + signature[5:]
+    return signature
+
+
 def _states_time(fact) -> bool:
     words = " ; ".join(s.quote for s in fact.sources)
     return any(r.kind in FACT_READINGS for r in read(words))
@@ -66,9 +80,9 @@ def _states_time(fact) -> bool:
 
 def evaluate(reg, detail: bool = False):
     blank = dataclasses.replace(reg, facts=(), proposals=(), waivers=(), _index={})
-    started = time.perf_counter()
+    started = time.process_time()          # CPU seconds: other work on the machine does not count
     proposals = propose_facts(blank)
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - started
     as_facts = [fact_from_data(p.as_yaml()) for p in proposals]
     with_props = dataclasses.replace(blank, facts=tuple(as_facts), _index={})
     matched: dict[str, object] = {}
@@ -98,6 +112,7 @@ def evaluate(reg, detail: bool = False):
             same = _signature(reg, fact) == _signature(with_props, matched[fact.id])
             row["schedules"] += 1
             row["same"] += same
+            row["same_nested"] += same or _nested(_signature(reg, fact)) == _nested(_signature(with_props, matched[fact.id]))
             if detail and not same:
                 print(f"  schedule differs {reg.slug}:{fact.id}: {_signature(reg, fact)} vs "
                       f"{_signature(with_props, matched[fact.id])}")
@@ -127,19 +142,22 @@ def main() -> int:
         seconds += took
         for key, row in rows.items():
             total[key].update(row)
-    print(f"Proposals for {len(regs)} regulations in {seconds:.2f} s\n")
-    print("| type | reviewed | recall (all) | recall (facts whose words state a time) | proposed | precision | same schedule |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(f"Proposals for {len(regs)} regulations in {seconds:.2f} s of CPU\n")
+    print("| type | reviewed | recall (all) | recall (facts whose words state a time) | proposed | precision "
+          "| same schedule | same, nested periods as one |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     grand = Counter()
     for key in sorted(total, key=fact_types.order):
         row = total[key]
         grand.update(row)
         print(f"| {fact_types.label(key)} | {row['reviewed']} | {_pct(row['found'], row['reviewed'])} | "
               f"{_pct(row['found_timed'], row['reviewed_timed'])} ({row['reviewed_timed']}) | {row['proposed']} | "
-              f"{_pct(row['correct'], row['proposed'])} | {_pct(row['same'], row['schedules'])} |")
+              f"{_pct(row['correct'], row['proposed'])} | {_pct(row['same'], row['schedules'])} | "
+              f"{_pct(row['same_nested'], row['schedules'])} |")
     print(f"| **all** | {grand['reviewed']} | {_pct(grand['found'], grand['reviewed'])} | "
           f"{_pct(grand['found_timed'], grand['reviewed_timed'])} ({grand['reviewed_timed']}) | {grand['proposed']} | "
-          f"{_pct(grand['correct'], grand['proposed'])} | {_pct(grand['same'], grand['schedules'])} |")
+          f"{_pct(grand['correct'], grand['proposed'])} | {_pct(grand['same'], grand['schedules'])} | "
+          f"{_pct(grand['same_nested'], grand['schedules'])} |")
     return 0
 
 
