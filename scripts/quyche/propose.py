@@ -397,12 +397,18 @@ def parts(sentence: str) -> list[str]:
     """A sentence that lists several items, each with its own time ("báo cáo quý gửi
     trước ngày 20 tháng cuối quý, báo cáo 06 tháng gửi trước ngày 15/6, …"), cut at
     the comma before each item after the first."""
-    timed = [r for r in read(sentence) if r.kind in FACT_READINGS - {"threshold"} and r.kind != "periods"]
+    timed = [r for r in read(sentence) if r.kind in FACT_READINGS and r.kind != "periods"]
     cuts = []
     for previous, reading in zip(timed, timed[1:]):
         between = sentence[previous.end:reading.start]
         comma = max(between.rfind(", "), between.rfind("; "))
         if comma < 0:
+            continue
+        # A share after a cadence is a rule of its own ("họp ba tháng một lần, khi có trên
+        # 1/2 Ủy viên đề nghị thì … triệu tập hội nghị đột xuất"): cut at the comma before
+        # the condition.
+        if (reading.kind == "threshold") != (previous.kind == "threshold"):
+            cuts.append(previous.end + comma)
             continue
         # A new item starts only where it names its own subject ("…, báo cáo quý gửi
         # trước ngày 20"); "mỗi tháng một lần, vào ngày 25" is one item.
