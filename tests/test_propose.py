@@ -7,8 +7,6 @@ import shutil
 import subprocess
 import sys
 
-import pytest
-
 from quyche.loader import Project, load_file
 from quyche.propose import parts, propose_actors, propose_facts, sentences
 
@@ -176,7 +174,7 @@ def test_a_new_version_carries_reviewed_facts_of_unchanged_clauses_and_proposes_
     check = _quyche(tmp_path, "check")
     own = [line for line in check.stderr.splitlines() if "tra-vinh-moi.yaml" in line]
     assert all("metadata" in line for line in own), own      # only the metadata left to fill in
-    assert f"status must be 'superseded'" in check.stderr
+    assert "status must be 'superseded'" in check.stderr
 
 
 def test_a_fifth_regulation_nobody_annotated_goes_from_ingest_to_published_facts(tmp_path):

@@ -8,13 +8,10 @@ a change; every line points at the clauses on both sides.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
 from .align import Alignment, Pair
-from .describe import TYPES
-from .fact_diff import FactChange, fact_changes, per_year  # noqa: F401  (the summary's facts)
 from .model import Regulation
 from .normalize import fold, normalize
 from .worddiff import WordDiff, word_diff
@@ -135,5 +132,3 @@ def type_name(kind: str) -> str:
     return {"same": "Giữ nguyên", "modified": "Sửa đổi", "moved": "Chuyển chỗ", "renumbered": "Đánh số lại",
             "split": "Tách", "merged": "Gộp", "added": "Bổ sung", "removed": "Bãi bỏ"}[kind]
 
-
-FACT_TYPES = TYPES

@@ -12,7 +12,8 @@ from typing import Iterator
 
 from .citations import cite
 from .normalize import normalize
-from .numbering import KIND_NAMES, Label, label_of
+from .numbering import Label, label_of
+from .vietnamese import KIND_NAMES
 
 
 @dataclass(frozen=True)

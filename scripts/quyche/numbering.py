@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .normalize import normalize
-from .vietnamese import DIEM_LETTERS, KIND_NAMES, roman_value
+from .vietnamese import DIEM_LETTERS, roman_value
 
 NUMBERED_KINDS = ("phan", "chuong", "muc", "dieu", "khoan", "tieu_khoan", "diem")
 UNNUMBERED_KINDS = ("gach", "doan")

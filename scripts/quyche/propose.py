@@ -21,10 +21,9 @@ from dataclasses import dataclass, field
 
 from . import fact_types
 from .actor_names import mentions
-from .model import Actor, Fact, Regulation, Unit
+from .model import Actor, Regulation, Unit
 from .normalize import fold, normalize
 from .timeexpr import Reading, read, schedule_of, schedule_expressions
-from .vietnamese import PERIODS
 
 #: The kinds of reading that make a sentence worth a fact.
 FACT_READINGS = {"rrule", "frequency", "periods", "window", "term", "lead", "threshold"}
@@ -262,10 +261,12 @@ def roles(reg: Regulation, sentence: str, kind: str, heading_actor: Actor | None
     receivers_ids = list(dict.fromkeys(a for a, _ in receivers))
     subject = subjects[0] if subjects else None
     if subject is None and heading_actor is not None and heading_actor.id not in receivers_ids:
-        subject, _ = heading_actor.id, rules.append("actor:heading")
+        subject = heading_actor.id
+        rules.append("actor:heading")
     if kind in ("meeting", "working_session"):
         if chair:
-            out["chair"], _ = chair, rules.append("actor:chair")
+            out["chair"] = chair
+            rules.append("actor:chair")
         elif subject:
             out["owner"] = subject
         if substitute:
@@ -277,7 +278,8 @@ def roles(reg: Regulation, sentence: str, kind: str, heading_actor: Actor | None
         if subject:
             out["from"] = [subject]
         if receivers_ids:
-            out["to"], _ = receivers_ids, rules.append("actor:recipient")
+            out["to"] = receivers_ids
+            rules.append("actor:recipient")
     elif kind == "duty":
         if subject or chair:
             out["owner"] = subject or chair
@@ -486,7 +488,3 @@ def propose_facts(reg: Regulation, units: list[Unit] | None = None) -> list[Prop
                              **({"hedges": fact.schedule["hedges"]} if fact.schedule.get("hedges") else {})}
             fact.rule += " relative:unresolved"
     return list(proposed.values())
-
-
-def describe_period(key: str) -> str:
-    return PERIODS.get(key, key)

@@ -7,8 +7,10 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from ..align import Alignment
-from ..changes import FACT_TYPES, fact_changes, renamings
+from .. import fact_types
+from ..changes import renamings
 from ..citations import citer
+from ..fact_diff import fact_changes
 from ..review import BOILERPLATE, article_index, counts, review_rows
 from ..model import Regulation
 from ..worddiff import DELETE, INSERT, join_tokens, space_before
@@ -49,7 +51,7 @@ def compare_html(alignment: Alignment, old: Regulation, new: Regulation, year: i
         statuses=Counter(r.status for r in review), counts=counts(review, old, new), index=index,
         table_hrefs=table_hrefs, year=year,
         facts=facts, machine=any(c.machine for c in facts), names=renamings(alignment, old, new), diff_html=diff_html,
-        cite=citer(new, old), old_href=old_href, new_href=new_href, FACT_TYPES=FACT_TYPES,
+        cite=citer(new, old), old_href=old_href, new_href=new_href, fact_label=fact_types.label,
         standalone=standalone, css=Markup(CSS.read_text(encoding="utf-8")) if standalone else "",
     )
 

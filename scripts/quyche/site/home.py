@@ -7,7 +7,7 @@ that calls one function here with the page's own links.
 from __future__ import annotations
 
 from ..abbreviations import glossary
-from ..changes import fact_changes
+from ..fact_diff import fact_changes
 from ..topics import TOPICS
 from .render import environment
 
