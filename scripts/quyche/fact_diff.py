@@ -108,8 +108,8 @@ def schedule_words(fact: Fact) -> str:
 def compare_facts(old_reg: Regulation, old: Fact, new_reg: Regulation, new: Fact, year: int) -> tuple[AttributeChange, ...]:
     out = []
     if _cadence(old_reg, old, year) != _cadence(new_reg, new, year):
-        out.append(AttributeChange("schedule", "Thời gian", schedule_words(old) or "(không ghi)",
-                                   schedule_words(new) or "(không ghi)"))
+        # Empty words: the template says "(không ghi thời gian)".
+        out.append(AttributeChange("schedule", "Thời gian", schedule_words(old), schedule_words(new)))
     old_due = old.schedule.due if old.schedule else None
     new_due = new.schedule.due if new.schedule else None
     if old_due != new_due and old.schedule and new.schedule and (old_due or new_due):
