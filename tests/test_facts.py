@@ -15,7 +15,7 @@ from quyche.check import run_check
 from quyche.exports import csv_bytes, icalendar, json_bytes
 from quyche.facts_check import check_facts
 from quyche.loader import Project, load_valid_corpus
-from quyche.schedule import dates
+from quyche.schedule import dates, windows
 from support import built_file
 
 from support import ROOT as REPO
@@ -85,9 +85,14 @@ def test_icalendar_export_is_valid_and_agrees_with_the_pages(reg):
         fact = reg.fact(str(event["uid"]).split("@")[0])
         assert fact.source.quote in str(event["description"])   # names and quotes its clause
     expanded = recurring_ical_events.of(cal).between(dt.date(2026, 1, 1), dt.date(2027, 1, 1))
-    from_ics = sorted((str(e["uid"]).split("@")[0], e.decoded("dtstart")) for e in expanded)
+    # Month and quarter windows are one event each ("…@slug.quyche/2026-07"), days are rules.
+    days = [e for e in expanded if "/" not in str(e["uid"])]
+    from_ics = sorted((str(e["uid"]).split("@")[0], e.decoded("dtstart")) for e in days)
     from_model = sorted((f.id, d) for f in reg.facts for d in dates(reg, f, dt.date(2026, 1, 1), dt.date(2026, 12, 31)))
     assert from_ics == from_model
+    in_windows = sorted((str(e["uid"]).split("@")[0], e.decoded("dtstart")) for e in expanded if "/" in str(e["uid"]))
+    assert in_windows == sorted((f.id, w.first) for f in reg.facts
+                                for w in windows(reg, f, dt.date(2026, 1, 1), dt.date(2026, 12, 31)))
 
 
 def test_csv_export_opens_in_excel_with_vietnamese_intact():

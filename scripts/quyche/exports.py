@@ -35,7 +35,7 @@ def _window_events(reg: Regulation, fact: Fact, base_url: str, years: range) -> 
     url = clause_url(base_url, reg, fact.source.unit)
     for win in windows(reg, fact, dt.date(years.start, 1, 1), dt.date(years.stop - 1, 12, 31)):
         event = Event()
-        event.add("uid", f"{fact.id}-{win.first.isoformat()}@{reg.slug}.quyche")
+        event.add("uid", f"{fact.id}@{reg.slug}.quyche/{win.first:%Y-%m}")   # one event per month
         event.add("dtstamp", dt.datetime.combine(dtstart(reg), dt.time(), tzinfo=dt.timezone.utc))
         hedges = "".join(f" ({h})" for h in sched.hedges)
         event.add("summary", f"{fact.name} — trong {win.label}{hedges}")
