@@ -104,7 +104,8 @@ YEAR_WORD = re.compile(
 
 def numbers_in(text: str) -> set[int]:
     """Every number a text states in digits or words, plus those a period implies
-    (a quarter is three months and ends in month 3, 6, 9 or 12; a week is 7 days)."""
+    (a quarter is three months and ends in month 3, 6, 9 or 12; a week is 7 days;
+    "nửa tháng" is twice a month)."""
     plain = text.lower()
     found = {int(d) for d in re.findall(r"\d+", plain)}
     found |= {words_value(m) for m in NUMBER_WORDS.finditer(YEAR_WORD.sub(r"\1 ", plain))}
@@ -114,6 +115,8 @@ def numbers_in(text: str) -> set[int]:
         found |= {3, 6, 9, 12}
     if "tuần" in plain:
         found.add(7)
+    if re.search(r"(?<!\w)nửa(?!\w)", plain):
+        found.add(2)                 # half a month: twice a month
     for m in re.finditer(r"(?<!\w)thứ\s+(nhất|tư)(?!\w)|(?<!\w)(đầu tiên)(?!\w)", plain):
         found.add(4 if m.group(1) == "tư" else 1)
     return found
