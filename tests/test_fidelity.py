@@ -12,7 +12,7 @@ from functools import lru_cache
 import pytest
 
 from quyche.check import run_check
-from quyche.fidelity import Alignment, align
+from quyche.fidelity import Coverage, align
 from quyche.loader import Project
 from quyche.normalize import NormalizedSource, normalize
 
@@ -28,7 +28,7 @@ DECISION_ARTICLES = {"dak-lak-vp-ubnd-2025": 3}
 
 
 @lru_cache(maxsize=None)
-def alignment(slug: str) -> Alignment:
+def alignment(slug: str) -> Coverage:
     """fidelity.align, once per regulation."""
     regulations, _ = repo_corpus()
     project = Project(ROOT)

@@ -1,10 +1,7 @@
 """The published site: complete, linkable, offline, escaped, and never half-built."""
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
@@ -17,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REGULATIONS = load_valid_corpus(Project(ROOT))
 
 
-from support import built_file, built_url, link, mkdocs_build
+from support import built_file, link, mkdocs_build
 
 
 class _Collector(HTMLParser):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .anomalies import numbering_anomalies
 from .facts_check import Completeness, check_facts
-from .fidelity import Alignment, align
+from .fidelity import Coverage, align
 from .ids import expected_ids
 from .loader import Project, load_corpus
 from .model import Regulation
@@ -21,14 +21,10 @@ from .problems import Problem
 @dataclass
 class Report:
     problems: list[Problem] = field(default_factory=list)
-    coverage: dict[str, Alignment] = field(default_factory=dict)
+    coverage: dict[str, Coverage] = field(default_factory=dict)
     completeness: dict[str, Completeness] = field(default_factory=dict)
     regulations: list[Regulation] = field(default_factory=list)
     comparisons: list = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
 
 def check_ids_and_labels(reg: Regulation, shown: str) -> list[Problem]:
@@ -74,7 +70,7 @@ def check_anomalies(reg: Regulation, shown: str) -> list[Problem]:
     return problems
 
 
-def check_defects(reg: Regulation, shown: str, raw: str, alignment: Alignment) -> list[Problem]:
+def check_defects(reg: Regulation, shown: str, raw: str, coverage: Coverage) -> list[Problem]:
     problems = []
     for defect in reg.defects:
         if not reg.has_unit(defect.unit):
@@ -85,7 +81,7 @@ def check_defects(reg: Regulation, shown: str, raw: str, alignment: Alignment) -
             problems.append(Problem(shown, defect.line, "defect span is not in the source, byte for byte: "
                                     f"{defect.span!r}", defect.unit))
             continue
-        first, last = alignment.lines.get(defect.unit, (0, 0))
+        first, last = coverage.lines.get(defect.unit, (0, 0))
         lines = [(raw.count("\n", 0, s) + 1, raw.count("\n", 0, s + len(defect.span)) + 1) for s in starts]
         if first and not any(a <= last and b >= first for a, b in lines):
             problems.append(Problem(shown, defect.line, f"defect span is in the source at line {lines[0][0]}, "
@@ -155,12 +151,12 @@ def run_check(project: Project) -> Report:
         if not reg.source_path.is_file():
             continue
         raw = reg.source_text()
-        alignment = align(reg, shown, project.shown(reg.source_path))
-        report.coverage[reg.slug] = alignment
-        report.problems += alignment.problems
+        coverage = align(reg, shown, project.shown(reg.source_path))
+        report.coverage[reg.slug] = coverage
+        report.problems += coverage.problems
         report.problems += check_ids_and_labels(reg, shown)
         report.problems += check_anomalies(reg, shown)
-        report.problems += check_defects(reg, shown, raw, alignment)
+        report.problems += check_defects(reg, shown, raw, coverage)
         report.problems += check_metadata(reg, shown, raw, known)
         report.problems += check_notes(reg, shown)
         fact_problems, report.completeness[reg.slug] = check_facts(reg, shown)

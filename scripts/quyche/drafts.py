@@ -11,17 +11,16 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .align import propose
-from .ids import expected_ids
-from .ingest.blocks import split_blocks
-from .ingest.tree import Node, build_tree
-from .ingest.writer import guess_metadata
-from .model import Metadata, Regulation, Unit
-from .normalize import nfc
-from .numbering import detect_scheme
-from .drafting_table import HEADERS_DRAFT, WRITERS, build, write
-from .site.compare_page import compare_html
+from dataclasses import replace
 
+from .align import propose
+from .drafting_table import HEADERS_DRAFT, WRITERS, build, write
+from .ingest.writer import TODO, ingest_text
+from .loader import Project, build_regulation
+from .model import Regulation
+from .normalize import nfc
+from .site.compare_page import compare_html
+from .yamlio import load_located
 
 
 def source_text(path: Path, changes: str | None = None) -> str:
@@ -38,26 +37,19 @@ def source_text(path: Path, changes: str | None = None) -> str:
 
 
 def regulation_from_text(path: Path, slug: str, raw: str | None = None) -> Regulation:
+    """A text out of the corpus, read exactly as a corpus text is: `quyche ingest` writes
+    its YAML (in memory) and the loader turns that into the model.
+
+    What ingest cannot know (names, body) stays empty; the file name stands for the title
+    when the text has none.
+    """
     raw = nfc(raw if raw is not None else source_text(path))
-    scheme = detect_scheme(raw)
-    blocks = split_blocks(raw)
-    roots = build_tree(blocks, scheme)
-    ids = {id(node): new_id for node, new_id in expected_ids(roots, scheme)}
-
-    def unit(node: Node, normative: bool) -> Unit:
-        mine = normative and node.kind != "khoi"
-        return Unit(id=ids[id(node)], kind=node.kind, text=node.text, line=node.first_line, title=node.title,
-                    role=node.role, normative=mine, scheme=scheme,
-                    children=tuple(unit(c, mine) for c in node.children))
-
-    meta = guess_metadata(blocks, slug, scheme, str(path))
-    signed = dt.date.fromisoformat(meta["signed"]) if meta["signed"] else None
-    title = meta["title"] if not meta["title"].startswith("TODO") else path.name
-    metadata = Metadata(title=title, short_title=path.name, issuing_body="", document_type="",
-                        number=meta["number"], signed=signed, signed_quote=meta["signed_quote"], signer=None,
-                        signer_quote=None, status="in_force", relations=(), source=str(path), scheme=scheme)
-    return Regulation(slug=slug, path=path, source_path=path, metadata=metadata,
-                      units=tuple(unit(r, True) for r in roots))
+    doc = load_located(path.with_suffix(".yaml"), ingest_text(raw, path.name, slug))
+    regulation = build_regulation(doc, path, Project(path.parent), problems=[])
+    meta = regulation.metadata
+    metadata = replace(meta, title=path.name if meta.title.startswith(TODO) else meta.title,
+                       short_title=path.name, issuing_body="", document_type="", source=str(path))
+    return replace(regulation, source_path=path, metadata=metadata)
 
 
 def compare_files(old_path: Path, new_path: Path, output: Path, table: Path | None,

@@ -15,7 +15,7 @@ from .problems import Problem
 
 
 @dataclass
-class Alignment:
+class Coverage:
     """Where each unit lies in the source, and how much of the source is covered."""
     covered: int = 0
     total: int = 0
@@ -56,10 +56,10 @@ def word_difference(actual: str, expected: str) -> str:
     return f'after "…{before}", the YAML has "{_excerpt(got, 80)}" where the source has "{_excerpt(want, 80)}"'
 
 
-def align(regulation: Regulation, shown_yaml: str, shown_source: str) -> Alignment:
+def align(regulation: Regulation, shown_yaml: str, shown_source: str) -> Coverage:
     source = NormalizedSource(regulation.source_text())
     stream = source.text
-    result = Alignment(total=len(stream.replace(" ", "")))
+    result = Coverage(total=len(stream.replace(" ", "")))
     pieces = _pieces(regulation)
     pos = 0
 

@@ -76,7 +76,6 @@ class NormalizedSource:
             pending_space = bool(chars)
         self.text = "".join(chars)
         self.line_of = lines
-        self.raw_lines = raw.split("\n")
 
     def line_at(self, offset: int) -> int:
         if not self.line_of:

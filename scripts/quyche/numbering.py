@@ -17,10 +17,6 @@ from dataclasses import dataclass
 from .normalize import normalize
 from .vietnamese import DIEM_LETTERS, roman_value
 
-NUMBERED_KINDS = ("phan", "chuong", "muc", "dieu", "khoan", "tieu_khoan", "diem")
-UNNUMBERED_KINDS = ("gach", "doan")
-KINDS = NUMBERED_KINDS + UNNUMBERED_KINDS + ("khoi",)
-
 
 @dataclass(frozen=True)
 class Label:

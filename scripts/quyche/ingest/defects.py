@@ -12,20 +12,8 @@ from ..normalize import normalize
 _END = re.compile(r"[.;:!?…)\]”\"»]\s*\**$")
 
 
-def _unit_ids_by_line(by_id: dict) -> dict[int, str]:
-    """The deepest unit that owns each source line (leaves win over parents)."""
-    owner: dict[int, str] = {}
-    for unit_id, node in by_id.items():
-        if node.kind == "khoi" or not node.text:
-            continue
-        for line in range(node.first_line, node.last_line + 1):
-            owner[line] = unit_id
-    return owner
-
-
 def detect_defects(raw: str, by_id: dict) -> list[dict]:
     lines = raw.split("\n")
-    owner = _unit_ids_by_line(by_id)
     defects: list[dict] = []
     for unit_id, node in by_id.items():
         if node.kind != "doan" or not node.text:

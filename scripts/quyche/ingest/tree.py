@@ -198,7 +198,7 @@ def _split_chrome(roots: list[Node]) -> None:
                     out[-1].children.append(_as_doan(node))
                     continue
                 count += 1
-                chrome = Node("khoi", id=f"trang-web-dau" if count == 1 else f"trang-web-{count}", role="chrome", normative=False,
+                chrome = Node("khoi", id="trang-web-dau" if count == 1 else f"trang-web-{count}", role="chrome", normative=False,
                               first_line=node.first_line, last_line=node.last_line)
                 chrome.children.append(_as_doan(node))
                 out.append(chrome)
