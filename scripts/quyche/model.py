@@ -39,6 +39,14 @@ class Unit:
         return parsed.number if parsed and parsed.kind == self.kind else ""
 
     @property
+    def heading(self) -> str:
+        """The unit's title: the words after its label (Điều 4. <heading>)."""
+        if self.title:
+            return normalize(self.title)
+        parsed = self.parsed
+        return parsed.rest if parsed and parsed.kind == self.kind else normalize(self.text)
+
+    @property
     def plain(self) -> str:
         return normalize(self.text)
 
