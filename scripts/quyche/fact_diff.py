@@ -91,8 +91,15 @@ def _names(reg: Regulation, ids) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _same_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    return sorted(fold(x).lower() for x in a) == sorted(fold(x).lower() for x in b)
+def _key(name: str) -> str:
+    return " ".join(fold(name).lower().replace("–", "-").split())
+
+
+def _same_names(a: tuple[str, ...], b: tuple[str, ...], renames: dict[str, str] | None = None) -> bool:
+    """The same posts and units, once the old names are read through the version's
+    renamings and mergers (the work of a merged office is not a change of who does it)."""
+    renames = renames or {}
+    return sorted(renames.get(_key(x), _key(x)) for x in a) == sorted(_key(x) for x in b)
 
 
 def schedule_words(fact: Fact) -> str:
@@ -105,7 +112,8 @@ def schedule_words(fact: Fact) -> str:
     return text
 
 
-def compare_facts(old_reg: Regulation, old: Fact, new_reg: Regulation, new: Fact, year: int) -> tuple[AttributeChange, ...]:
+def compare_facts(old_reg: Regulation, old: Fact, new_reg: Regulation, new: Fact, year: int,
+                  renames: dict[str, str] | None = None) -> tuple[AttributeChange, ...]:
     out = []
     if _cadence(old_reg, old, year) != _cadence(new_reg, new, year):
         # Empty words: the template says "(không ghi thời gian)".
@@ -119,7 +127,7 @@ def compare_facts(old_reg: Regulation, old: Fact, new_reg: Regulation, new: Fact
         b = getattr(new, key)
         a = _names(old_reg, [a] if isinstance(a, str) else (a or ()))
         b = _names(new_reg, [b] if isinstance(b, str) else (b or ()))
-        if not _same_names(a, b):
+        if not _same_names(a, b, renames):
             out.append(AttributeChange(key, label, ", ".join(a) or "(không ghi)", ", ".join(b) or "(không ghi)"))
     if old.days != new.days:
         out.append(AttributeChange("days", "Số ngày", str(old.days or "(không ghi)"), str(new.days or "(không ghi)")))
@@ -175,14 +183,17 @@ def pair_facts(old: Regulation, new: Regulation, alignment=None) -> list[tuple[F
     return pairs
 
 
-def fact_changes(old: Regulation, new: Regulation, year: int, alignment=None) -> list[FactChange]:
-    """Every substantive change, the changes to what both versions regulate first."""
+def fact_changes(old: Regulation, new: Regulation, year: int, alignment=None,
+                 renamings=()) -> list[FactChange]:
+    """Every substantive change, the changes to what both versions regulate first.
+    `renamings` (``changes.renamings``) are said once, not again in every fact."""
+    renames = {_key(o.name): _key(r.new[0].name) for r in renamings if r.kind in ("renamed", "merged") for o in r.old}
     out = []
     for a, b in pair_facts(old, new, alignment):
         fact = b or a
         if fact.type == "duty" and not (a and b):
             continue                      # duties are listed clause by clause below, not here
-        changes = compare_facts(old, a, new, b, year) if a and b else ()
+        changes = compare_facts(old, a, new, b, year, renames) if a and b else ()
         if a and b and not changes:
             continue
         machine = bool((a and a.proposed) or (b and b.proposed))

@@ -40,7 +40,8 @@ class Unit:
 
     @property
     def heading(self) -> str:
-        """The unit's title: the words after its label (Điều 4. <heading>)."""
+        """The unit's title: the words after its label (Điều 4. <heading>); the proposer
+        reads posts and fact types from it ("Trách nhiệm, quyền hạn của Chánh Văn phòng")."""
         if self.title:
             return normalize(self.title)
         parsed = self.parsed

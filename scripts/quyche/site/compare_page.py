@@ -44,13 +44,14 @@ def compare_html(alignment: Alignment, old: Regulation, new: Regulation, year: i
         for unit_id in (*r.pair.old, *r.pair.new):
             target.setdefault(unit_id, row_id)
     index = [(reg, [(u, target[u.id]) for u in article_index(reg) if u.id in target]) for reg in (new, old)]
-    facts = fact_changes(old, new, year, alignment)
+    names = renamings(alignment, old, new)
+    facts = fact_changes(old, new, year, alignment, names)
     template = environment().get_template("compare.html")
     return template.render(
         old=old, new=new, review=review, boilerplate=[r for r in review if r.status == BOILERPLATE],
         statuses=Counter(r.status for r in review), counts=counts(review, old, new), index=index,
         table_hrefs=table_hrefs, year=year,
-        facts=facts, machine=any(c.machine for c in facts), names=renamings(alignment, old, new), diff_html=diff_html,
+        facts=facts, machine=any(c.machine for c in facts), names=names, diff_html=diff_html,
         cite=citer(new, old), old_href=old_href, new_href=new_href, fact_label=fact_types.label,
         standalone=standalone, css=Markup(CSS.read_text(encoding="utf-8")) if standalone else "",
     )
