@@ -25,14 +25,19 @@ def weekday(day: dt.date) -> str:
     return weekday_name(day)
 
 
-def actor_names(reg: Regulation, ids) -> str:
+def names_of(reg: Regulation, ids) -> tuple[str, ...]:
+    """The actors' names (an unknown id as itself, so nothing silently disappears)."""
     names = []
     for actor_id in ids:
         try:
             names.append(reg.actor(actor_id).name)
         except KeyError:
             names.append(actor_id)
-    return ", ".join(names)
+    return tuple(names)
+
+
+def actor_names(reg: Regulation, ids) -> str:
+    return ", ".join(names_of(reg, ids))
 
 
 def who(reg: Regulation, fact: Fact) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from . import fact_types
-from .describe import when
+from .describe import names_of, when
 from .model import Fact, Regulation
 from .normalize import fold, normalize
 from .schedule import dates
@@ -81,16 +81,6 @@ def _cadence(reg: Regulation, fact: Fact, year: int):
             tuple(sched.months), sched.offset_days, sched.working_days)
 
 
-def _names(reg: Regulation, ids) -> tuple[str, ...]:
-    out = []
-    for actor_id in ids:
-        try:
-            out.append(reg.actor(actor_id).name)
-        except KeyError:
-            out.append(actor_id)
-    return tuple(out)
-
-
 def _key(name: str) -> str:
     return " ".join(fold(name).lower().replace("–", "-").split())
 
@@ -125,8 +115,8 @@ def compare_facts(old_reg: Regulation, old: Fact, new_reg: Regulation, new: Fact
     for key, label in ATTRIBUTES[2:8]:
         a = getattr(old, key)
         b = getattr(new, key)
-        a = _names(old_reg, [a] if isinstance(a, str) else (a or ()))
-        b = _names(new_reg, [b] if isinstance(b, str) else (b or ()))
+        a = names_of(old_reg, [a] if isinstance(a, str) else (a or ()))
+        b = names_of(new_reg, [b] if isinstance(b, str) else (b or ()))
         if not _same_names(a, b, renames):
             out.append(AttributeChange(key, label, ", ".join(a) or "(không ghi)", ", ".join(b) or "(không ghi)"))
     if old.days != new.days:
