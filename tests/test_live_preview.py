@@ -1,0 +1,111 @@
+"""Live preview: `mkdocs serve` follows edits to structured/ and keeps the last good site on a broken edit.
+
+One real server on 127.0.0.1, in a copy of the project holding one regulation
+(to keep each rebuild short), driven the way an editor works: save a change,
+reload the page.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from support import ROOT
+
+SLUG = "tra-vinh-dang-uy-khoi-2019"
+NAME = "name: Hội ý Thường trực Đảng ủy\n"
+QUOTE = "quote: Tập thể Thường trực Đảng ủy định kỳ trao đổi, hội ý mỗi tuần 01 lần"
+WAIT = 300   # seconds: a generous bound on a shared machine, not a speed claim (see the README)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, ""
+
+
+def _until(what, check, server, log):
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        assert server.poll() is None, f"the server stopped while waiting for {what}:\n{log.read_text()[-3000:]}"
+        found = check()
+        if found:
+            return found
+        time.sleep(1)
+    raise AssertionError(f"no {what} after {WAIT} s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture
+def served(tmp_path):
+    project = tmp_path / "project"
+    for name in ("docs", "macros", "regulations", "structured"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for path in (project / "structured").glob("*.yaml"):
+        if path.stem != SLUG:
+            path.unlink()
+    shutil.rmtree(project / "structured" / "so-sanh")
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                                  cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        _until("first build", lambda: _get(base)[0] == 200, server, log)
+        yield project, base, server, log
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def test_an_edit_shows_and_a_broken_edit_keeps_the_last_good_site_with_its_problems(served):
+    project, base, server, log = served
+    yaml_file = project / "structured" / f"{SLUG}.yaml"
+    deadlines = f"{base}{SLUG}/moc-thoi-gian/"
+    text = yaml_file.read_text(encoding="utf-8")
+    assert text.count(NAME) == 1 and text.count(QUOTE) == 1
+
+    # 1. A fact renamed in structured/ shows on the page without a restart.
+    yaml_file.write_text(text.replace(NAME, "name: Hội ý Thường trực Đảng ủy (sửa thử)\n"), encoding="utf-8")
+    _until("renamed fact", lambda: "(sửa thử)" in _get(deadlines)[1], server, log)
+
+    # 2. A quote the clause does not hold: the terminal and a page say where, the last good site stays.
+    line = text[:text.index(QUOTE)].count("\n") + 1
+    broken = yaml_file.read_text(encoding="utf-8").replace(QUOTE, QUOTE.replace("01 lần", "02 lần"))
+    yaml_file.write_text(broken, encoding="utf-8")
+    problems = _until("error page", lambda: (lambda r: r[0] == 200 and r[1])(_get(f"{base}loi-du-lieu/")), server, log)
+    assert f"structured/{SLUG}.yaml:{line}" in problems
+    status, page = _get(deadlines)
+    assert status == 200 and "(sửa thử)" in page, "the last good page is still served"
+    assert "Dữ liệu vừa sửa có lỗi" in page and "loi-du-lieu/" in page
+    assert f"structured/{SLUG}.yaml:{line}" in log.read_text()
+    assert server.poll() is None
+
+    # 3. Fixed: the problems page and the banner go away.
+    yaml_file.write_text(broken.replace(QUOTE.replace("01 lần", "02 lần"), QUOTE), encoding="utf-8")
+    _until("clean rebuild", lambda: _get(f"{base}loi-du-lieu/")[0] == 404, server, log)
+    status, page = _get(deadlines)
+    assert status == 200 and "Dữ liệu vừa sửa có lỗi" not in page and "(sửa thử)" in page
+    assert "Traceback" not in log.read_text()
