@@ -4,7 +4,9 @@ One classification serves the comparison page, the Bảng so sánh (.docx, .xlsx
 .csv) and `quyche compare`:
 
 * ``boilerplate`` — every unit of the pair is outside the normative text (the
-  issuing decision, recipients, signatures, web chrome): folded into one row;
+  issuing decision, recipients, signatures, web chrome): folded into one row.
+  The front matter (title, legal bases "Căn cứ …") is outside it too, but a
+  changed or added legal basis is a change a drafter must see: it stays a row;
 * ``renumbered`` — the same words under another number (or place): shown, but
   hidden by the "changed only" filter;
 * ``unchanged`` — the same words;
@@ -66,11 +68,14 @@ def _words_without_label(reg: Regulation, ids: list[str]) -> str:
 def review_rows(alignment: Alignment, old: Regulation, new: Regulation) -> list[ReviewRow]:
     articles_old = _articles_by_unit(old)
     articles_new = _articles_by_unit(new)
+    roles_old, roles_new = _block_roles(old), _block_roles(new)
     out = []
     for row in rows(alignment, display_order(alignment, old, new), old, new):
         pair = row.pair
         units = [old.unit(i) for i in pair.old] + [new.unit(i) for i in pair.new]
-        if units and all(not u.normative for u in units):
+        front = any(roles_old.get(i) == "header" for i in pair.old) or \
+            any(roles_new.get(i) == "header" for i in pair.new)
+        if units and all(not u.normative for u in units) and not (front and row.changed):
             status = BOILERPLATE
         elif not row.changed:
             status = UNCHANGED
@@ -81,6 +86,16 @@ def review_rows(alignment: Alignment, old: Regulation, new: Regulation) -> list[
             status = CHANGED
         out.append(ReviewRow(row, status, articles_old.get(pair.old[0]) if pair.old else None,
                              articles_new.get(pair.new[0]) if pair.new else None))
+    return out
+
+
+def _block_roles(reg: Regulation) -> dict[str, str]:
+    """The role of the non-normative block (header, decision, recipients, signature, chrome) each unit is in."""
+    out = {}
+    for unit, ancestors in _with_ancestors(reg):
+        block = next((a for a in reversed((*ancestors, unit)) if a.kind == "khoi"), None)
+        if block is not None and block.role:
+            out[unit.id] = block.role
     return out
 
 

@@ -359,7 +359,7 @@ def read_docx(path: Path, changes: str | None = None) -> WordText:
         raise WordProblem(
             f"{path}: tệp có {found} thay đổi được theo dõi (Track Changes) chưa được chấp nhận hay từ chối. "
             "Đọc cả chữ bị xóa lẫn chữ được thêm sẽ trộn hai phiên bản. Cần: chấp nhận hoặc từ chối các thay đổi "
-            "trong Word (Review › Accept/Reject) rồi lưu lại, hoặc chạy lại lệnh với --accept-changes (đọc bản "
+            "trong Word (thẻ Review/Xem lại › Accept/Chấp nhận hoặc Reject/Từ chối) rồi lưu lại, hoặc chạy lại lệnh với --accept-changes (đọc bản "
             "đã chấp nhận mọi thay đổi) hoặc --reject-changes (đọc bản trước khi sửa).")
     reader = _Reader(doc, changes, path)
     reader.block(doc.element.body)
