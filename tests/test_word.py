@@ -266,3 +266,46 @@ def test_a_bad_word_file_is_a_clear_error_not_a_traceback(tmp_path, tmp_project,
 def test_a_word_file_named_txt_is_read_as_word(tmp_path, word):
     renamed = _docx_renamed_txt(tmp_path, word)
     assert regulation_from_text(renamed, "x").units == regulation_from_text(word, "x").units
+
+
+# --- automatic numbering as Word computes it ---------------------------------------------
+
+def _numbering(xml: str):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from quyche.ingest.word_numbering import Numbering
+    return Numbering.from_part(parse_xml(f"<w:numbering {nsdecls('w')}>{xml}</w:numbering>"))
+
+
+LEGAL = ('<w:abstractNum w:abstractNumId="1">'
+         '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+         '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl>'
+         '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%3."/></w:lvl>'
+         '</w:abstractNum>')
+
+
+def test_lists_sharing_a_definition_continue_and_a_start_override_restarts():
+    numbering = _numbering(LEGAL + '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+                           '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+                           '<w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+                           '<w:startOverride w:val="1"/></w:lvlOverride></w:num>')
+    shown = [numbering.next_label(n, i)[0].strip() for n, i in
+             [("1", 0), ("1", 1), ("1", 1), ("1", 0), ("1", 1), ("2", 0), ("1", 2), ("3", 0), ("3", 0)]]
+    assert shown == ["1.", "a)", "b)", "2.", "a)", "3.", "3.1.", "1.", "2."]
+
+
+def test_numbering_from_a_heading_style_is_visible_text(tmp_path):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from wordfiles import _add_lists
+
+    word = Document()
+    legal, _ = _add_lists(word)
+    word.styles["Heading 2"].element.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="1"/><w:numId w:val="{legal}"/></w:numPr>'))
+    word.add_heading("Phạm vi", level=2)
+    word.add_paragraph("Nội dung.")
+    word.add_heading("Đối tượng", level=2)
+    word.save(str(tmp_path / "kieu.docx"))
+    paragraphs = read_docx(tmp_path / "kieu.docx").text.rstrip("\n").split("\n\n")
+    assert paragraphs[0] == "## **Điều 1. Phạm vi**" and paragraphs[2] == "## **Điều 2. Đối tượng**"
