@@ -309,3 +309,8 @@ def test_numbering_from_a_heading_style_is_visible_text(tmp_path):
     word.save(str(tmp_path / "kieu.docx"))
     paragraphs = read_docx(tmp_path / "kieu.docx").text.rstrip("\n").split("\n\n")
     assert paragraphs[0] == "## **Điều 1. Phạm vi**" and paragraphs[2] == "## **Điều 2. Đối tượng**"
+
+
+def test_the_number_and_date_of_a_cited_text_are_not_taken_for_the_documents_own(word):
+    meta = regulation_from_text(word, "x").metadata
+    assert meta.number is None and meta.signed is None   # only "Căn cứ Quy định số 80-QĐ/TW, ngày 18/8/2022"

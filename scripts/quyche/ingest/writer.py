@@ -39,8 +39,10 @@ TODO = "TODO: điền"
 
 
 def guess_metadata(blocks: list[Block], slug: str, scheme: str, source: str) -> dict:
-    head = " ".join(normalize(b.text) for b in blocks[:40])
-    number = re.search(r"Số:?\s*([0-9][0-9A-Za-zĐđ/\-]*[A-Za-zĐđ])", head, re.I)
+    # The document's own number and date, not those of a text it cites ("Căn cứ Quy định số 80-QĐ/TW,
+    # ngày 18/8/2022 …"): legal bases are left out, and the number is the capitalised "Số:" of the header.
+    head = " ".join(normalize(b.text) for b in blocks[:40] if not normalize(b.text).strip("*_ ").startswith("Căn cứ"))
+    number = re.search(r"(?:Số|SỐ):?\s*([0-9][0-9A-Za-zĐđ/\-]*[A-Za-zĐđ])", head)
     date = DATE.search(head)
     signed = parse_date(date.group(0)) if date else None
     title = next((normalize(b.text) for b in blocks if normalize(b.text).upper().startswith("QUY CHẾ")), TODO)
