@@ -21,6 +21,11 @@ _LABEL_ONLY = re.compile(r"^(\d+\.|\(\d+\)-?|[a-zđ]\)|-)$")
 _BASIS = re.compile(r"^[*_\s]*Căn cứ\b")
 
 
+def is_legal_basis(text: str) -> bool:
+    """A paragraph of the front matter naming a legal basis ("Căn cứ …")."""
+    return bool(_BASIS.match(normalize(text or "")))
+
+
 @dataclass(frozen=True)
 class Mark:
     unit: Unit
@@ -36,7 +41,7 @@ def marks(reg: Regulation) -> list[Mark]:
     def visit(unit: Unit, article: Unit | None) -> None:
         if unit.kind == "dieu":
             article = unit
-        basis = not unit.normative and unit.kind == "doan" and bool(_BASIS.match(normalize(unit.text or "")))
+        basis = not unit.normative and unit.kind == "doan" and is_legal_basis(unit.text)
         if unit.text and (unit.normative or basis) and unit.kind not in ("chuong", "dieu"):
             for m in _MARK.finditer(unit.text):
                 text = normalize(m.group(2))

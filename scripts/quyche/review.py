@@ -5,8 +5,9 @@ One classification serves the comparison page, the Bảng so sánh (.docx, .xlsx
 
 * ``boilerplate`` — every unit of the pair is outside the normative text (the
   issuing decision, recipients, signatures, web chrome): folded into one row.
-  The front matter (title, legal bases "Căn cứ …") is outside it too, but a
-  changed or added legal basis is a change a drafter must see: it stays a row;
+  The front matter (national motto, issuing body, title, legal bases) is outside
+  it too, but a changed or added legal basis ("Căn cứ …") is a change a drafter
+  must see: it stays a row;
 * ``renumbered`` — the same words under another number (or place): shown, but
   hidden by the "changed only" filter;
 * ``unchanged`` — the same words;
@@ -20,11 +21,13 @@ from dataclasses import dataclass
 
 from .align import Alignment, display_order
 from .changes import Row, rows, type_name
+from .marks import is_legal_basis
 from .model import Regulation, Unit
 from .numbering import SCHEMES, label_of
 from .worddiff import DELETE, INSERT, join_tokens, space_before, word_diff
 
 BOILERPLATE, RENUMBERED, UNCHANGED, CHANGED = "boilerplate", "renumbered", "unchanged", "changed"
+
 
 
 @dataclass(frozen=True)
@@ -73,9 +76,9 @@ def review_rows(alignment: Alignment, old: Regulation, new: Regulation) -> list[
     for row in rows(alignment, display_order(alignment, old, new), old, new):
         pair = row.pair
         units = [old.unit(i) for i in pair.old] + [new.unit(i) for i in pair.new]
-        front = any(roles_old.get(i) == "header" for i in pair.old) or \
-            any(roles_new.get(i) == "header" for i in pair.new)
-        if units and all(not u.normative for u in units) and not (front and row.changed):
+        basis = any(roles_old.get(i) == "header" and is_legal_basis(old.unit(i).text) for i in pair.old) or \
+            any(roles_new.get(i) == "header" and is_legal_basis(new.unit(i).text) for i in pair.new)
+        if units and all(not u.normative for u in units) and not (basis and row.changed):
             status = BOILERPLATE
         elif not row.changed:
             status = UNCHANGED
