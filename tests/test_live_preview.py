@@ -17,7 +17,7 @@ import urllib.request
 
 import pytest
 
-from support import ROOT
+from support import ROOT, built_url
 
 SLUG = "tra-vinh-dang-uy-khoi-2019"
 NAME = "name: Hội ý Thường trực Đảng ủy\n"
@@ -83,7 +83,7 @@ def served(tmp_path):
 def test_an_edit_shows_and_a_broken_edit_keeps_the_last_good_site_with_its_problems(served):
     project, base, server, log = served
     yaml_file = project / "structured" / f"{SLUG}.yaml"
-    deadlines = f"{base}{SLUG}/moc-thoi-gian/"
+    deadlines = base + built_url(f"{SLUG}/moc-thoi-gian.md")
     text = yaml_file.read_text(encoding="utf-8")
     assert text.count(NAME) == 1 and text.count(QUOTE) == 1
 
