@@ -1,27 +1,36 @@
-"""MkDocs hook: search that finds "chanh van phong" and "UBND" (see quyche.site.search).
+"""MkDocs hook: the site's search is a Pagefind index written after every build.
 
-After Material's search plugin has written search/search_index.json, the
-regulation pages are re-indexed from the model (one entry per article) and
-every entry gets accent-free fields and abbreviation expansions.
+Each page is marked with what Pagefind reads (quyche.site.search.mark_page),
+then `on_post_build` runs Pagefind over the built site, so `mkdocs build` and
+every rebuild of `mkdocs serve` ship a fresh ``pagefind/`` folder.
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from quyche.site import pages as registry
-from quyche.site.build import site_of
-from quyche.site.search import rewrite_index
-from quyche.site.urls import url_of
+from mkdocs.exceptions import PluginError
+
+from quyche.site.build import corpus
+from quyche.site.search import SearchIndexError, facets, index_site, mark_page, query_table
+
+
+def _root(config) -> Path:
+    return Path(config["config_file_path"]).resolve().parent
+
+
+def on_config(config):
+    # The query side's abbreviation table, from quyche.abbreviations (see partials/search.html).
+    config.extra["search_terms"] = json.dumps(query_table(), ensure_ascii=False, separators=(",", ":"))
+    return config
+
+
+def on_post_page(output, page, config):
+    return mark_page(output, facets(page.file.src_uri, corpus(_root(config))))
 
 
 def on_post_build(config):
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    if not path.is_file():
-        return
-    site = site_of(config)
-    texts = {url_of(page.path, site.directory_urls): page.params["reg"]
-             for page in registry.pages(site) if page.kind.name == "regulation"}
-    index = json.loads(path.read_text(encoding="utf-8"))
-    index = rewrite_index(index, texts)
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    try:
+        index_site(Path(config.site_dir))
+    except SearchIndexError as exc:
+        raise PluginError(str(exc)) from None

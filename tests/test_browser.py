@@ -23,7 +23,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import http.server
-import json
 import os
 import threading
 import urllib.request
@@ -33,7 +32,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.async_api import Error as PlaywrightError, async_playwright
+from playwright.async_api import async_playwright
 
 from support import ROOT, built_file, built_url, repo_corpus
 
@@ -141,18 +140,6 @@ _SQUEEZED = """() => [...document.querySelectorAll('.md-content td, .md-content 
   .map(c => `${Math.round(c.getBoundingClientRect().width)}px: ${c.innerText.trim().slice(0, 40)}`)"""
 
 
-async def _small_index(route) -> None:
-    """The real index's config with its first entries: every page still starts search,
-    without indexing the whole site a hundred times (the search tests use the real one)."""
-    try:
-        reply = await route.fetch()
-        index = json.loads(await reply.text())
-        index["docs"] = index["docs"][:20]
-        await route.fulfill(response=reply, body=json.dumps(index))
-    except PlaywrightError:
-        pass   # the page was closed while its search index was loading
-
-
 def _watch(page, visit: Visit, origin: str) -> list:
     """Record errors and foreign requests of one visit; returns the handlers, to remove after it."""
     handlers = [
@@ -203,10 +190,7 @@ async def _crawl(urls: list[str], origin: str) -> dict[str, Visit]:
         try:
             context = await browser.new_context(viewport=DESKTOP)
             await context.add_init_script(path=str(AXE))
-            await context.route("**/search/search_index.json", _small_index)
             await asyncio.gather(*(tab(context) for _ in range(PARALLEL)))
-            # A search index may still be in flight when the last checks are done.
-            await context.unroute_all(behavior="ignoreErrors")
         finally:
             await browser.close()
     return {v.url: v for v in visits}
@@ -298,124 +282,215 @@ def test_no_table_on_a_phone_squeezes_a_column_until_it_cannot_be_read(crawl):
     assert not problems, _report(problems)
 
 
-# --- search, typed without accents -----------------------------------------------------
-
-@dataclass(frozen=True)
-class Expected:
-    heading: str        # a result on the first screen (10 results) has this in its title
-    places: tuple       # and these passages are among the results
+def test_the_comparison_pages_are_among_the_pages_checked_on_a_phone(crawl):
+    specs = sorted((ROOT / "structured" / "so-sanh").glob("*.yaml"))
+    compared = [url for url in crawl if "/so-sanh/" in url]
+    assert len(compared) >= len(specs), f"comparison specs {[p.stem for p in specs]}, pages {compared}"
 
 
-def at(slug: str, unit: str) -> str:
-    """A unit of a text as the browser shows its address (site path and anchor)."""
-    return f"{built_url(f'{slug}/index.md')}#{unit}"
+# --- search: typed as readers type, in the header's box ---------------------------------
 
-
-#: The four searches of the issue. Places are the passages that regulate the thing asked for.
+#: A result must lead to one of these passages (the unit itself or a clause inside it)
+#: within the first RANK results: the passages that regulate what is asked for.
+RANK = 10
 SEARCHES = {
-    "chanh van phong": Expected("Chánh Văn phòng", (at("dak-lak-vp-ubnd-2025", "dieu-4"), at("dak-lak-vp-ubnd-2025", "dieu-5"),
-                                                     at("dak-lak-vp-ubnd-2025", "dieu-10"))),
-    "giao ban": Expected("giao ban", (at("dak-lak-vp-ubnd-2025", "dieu-19"), at("dak-lak-vp-ubnd-2021", "muc-b-ii-5"),
-                                      at("tra-vinh-dang-uy-khoi-2019", "dieu-13"))),
-    "bao cao nam": Expected("báo cáo", (at("dak-lak-vp-ubnd-2025", "dieu-22"), at("dak-lak-vp-ubnd-2021", "muc-b-ii-7"))),
-    "bi thu tinh uy": Expected("Bí thư Tỉnh ủy", (at("dien-bien-tinh-uy-2020-2025", "dieu-6"),)),
+    "chanh van phong": ("dak-lak-vp-ubnd-2025/#dieu-4", "dak-lak-vp-ubnd-2025/#dieu-5",
+                        "dak-lak-vp-ubnd-2025/#dieu-10"),
+    "giao ban": ("dak-lak-vp-ubnd-2025/#dieu-19", "dak-lak-vp-ubnd-2021/#muc-b-ii-5",
+                 "tra-vinh-dang-uy-khoi-2019/#dieu-13"),
+    "bao cao nam": ("dak-lak-vp-ubnd-2025/#dieu-22", "dak-lak-vp-ubnd-2021/#muc-b-ii-7"),
+    "bi thu tinh uy": ("dien-bien-tinh-uy-2020-2025/#dieu-6",),
+    "bao cao quy": ("dak-lak-vp-ubnd-2025/#dieu-22",),
+    "hoi nghi tong ket": ("dak-lak-vp-ubnd-2025/#dieu-19", "dak-lak-vp-ubnd-2021/#muc-b-ii-4"),
+    "dak lak": ("dak-lak-vp-ubnd-2025/",),
+    # "BTV" is nowhere in the corpus: only its expansion can find these.
+    "BTV": ("dien-bien-tinh-uy-2020-2025/#dieu-2", "tra-vinh-dang-uy-khoi-2019/#dieu-3",
+            "tra-vinh-dang-uy-khoi-2019/#dieu-11", "dien-bien-tinh-uy-2020-2025/#dieu-25"),
+    "UBND": (),
+    "uy ban nhan dan": (),
 }
 
-_RESULTS = """async (wanted) => {
-  /* Material renders 10 results, then 4 more each time the end of the list comes
-     into view: scroll up and down until the wanted places are there, or every
-     result the count announces. */
-  const wrap = document.querySelector('.md-search__scrollwrap');
-  const links = () => [...document.querySelectorAll('a.md-search-result__link')]
-    .map(a => { const u = new URL(a.href); return u.pathname.slice(1) + u.hash; });
-  const count = () => document.querySelectorAll('.md-search-result__item').length;
-  const pause = ms => new Promise(done => setTimeout(done, ms));
-  const announced = parseInt(document.querySelector('.md-search-result__meta').textContent) || 0;
-  const done = () => count() >= announced || wanted.every(w => links().includes(w));
-  for (let stuck = 0; !done() && stuck < 5; ) {
-    const before = count();
-    wrap.scrollTop = 0; wrap.dispatchEvent(new Event('scroll')); await pause(30);
-    wrap.scrollTop = wrap.scrollHeight; wrap.dispatchEvent(new Event('scroll')); await pause(100);
-    stuck = count() > before ? 0 : stuck + 1;
-  }
-  return {announced, groups: [...document.querySelectorAll('.md-search-result__item')].map(item =>
-    [...item.querySelectorAll('a.md-search-result__link')].map(a => {
-      const url = new URL(a.href);
-      const title = a.querySelector('h1, h2');
-      return [url.pathname.slice(1) + url.hash, title ? title.textContent : ''];
-    }))};
-}"""
+_READ = """() => [...document.querySelectorAll('#qc-search-list > li')].map(li => {
+  const path = a => { const u = new URL(a.href); return u.pathname.slice(1) + u.hash; };
+  const links = [...li.querySelectorAll('a.md-search-result__link')];
+  return {page: path(links[0]), title: li.querySelector('h2').textContent,
+          about: [...li.querySelectorAll('.qc-search-about > span')].map(s => s.textContent),
+          places: links.slice(1).map(a => [path(a), [...a.querySelectorAll('mark')].map(m => m.textContent)])};
+})"""
 
 
-async def _search_all(base: str, queries: dict[str, list[str]]) -> dict[str, list[list[tuple[str, str]]]]:
-    """Each query typed into the search box of the home page; its results, grouped by page.
+async def _type(page, query: str) -> list[dict]:
+    await page.fill(".qc-search .md-search__input", query)
+    await page.wait_for_function(
+        "q => document.querySelector('.qc-search .md-search-result__meta').textContent.includes('«' + q + '»')",
+        arg=query, timeout=20_000)
+    return await page.evaluate(_READ)
 
-    Results are read until the wanted places have shown up, or all of them.
-    """
-    out = {}
+
+async def _search_all(base: str) -> dict:
+    out: dict = {"errors": []}
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
             page = await browser.new_page(viewport=DESKTOP)
-            errors: list[str] = []
-            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            page.on("pageerror", lambda exc: out["errors"].append(str(exc)))
             await page.goto(base, wait_until="load")
-            for query in queries:
-                # Material reads the box on keyup: fill it, then press End as a reader's last key would.
-                await page.fill("input.md-search__input", "")   # back to "type to search": no result
-                await page.press("input.md-search__input", "End")
-                await page.wait_for_selector(".md-search-result__link", state="detached", timeout=20_000)
-                await page.fill("input.md-search__input", query)
-                await page.press("input.md-search__input", "End")
-                await page.wait_for_selector(".md-search-result__link", timeout=20_000)
-                found = await page.evaluate(_RESULTS, queries[query])
-                groups = [[tuple(link) for link in group] for group in found["groups"]]
-                shown = {link for group in groups for link, _ in group}
-                assert set(queries[query]) <= shown or len(groups) == found["announced"], (
-                    f"{query!r}: the results stopped loading before all {found['announced']} were shown")
-                out[query] = groups
-            assert not errors, errors
+            out["before typing"] = await page.evaluate(
+                "() => performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('pagefind'))")
+            out["results"] = {query: await _type(page, query) for query in SEARCHES}
+            texts = [u.text for reg in repo_corpus()[0].values() for u in reg.walk() if u.text][:400]
+            out["fold"] = (texts, await page.evaluate("texts => texts.map(quycheFold)", texts))
+            out["variants"] = {q: await page.evaluate("q => quycheSearchVariants(q)", q)
+                               for q in ("dak lak", "Đắk Lắk", "ubnd", "UBND", "tu", "TU", "uy ban nhan dan", "BTV")}
+            # Keyboard: "/" to the box, arrows through the results, Enter opens, Esc closes.
+            await page.goto(base, wait_until="load")
+            await page.keyboard.press("/")
+            out["slash focuses"] = await page.evaluate("() => document.activeElement.matches('.qc-search input')")
+            await _type(page, "giao ban")
+            await page.keyboard.press("ArrowDown")
+            await page.keyboard.press("ArrowDown")
+            target = await page.evaluate("() => document.activeElement.href")
+            await page.keyboard.press("Enter")
+            await page.wait_for_url(target)
+            out["enter opens"] = (target, page.url)
+            await page.keyboard.press("/")
+            await page.keyboard.type("dak")
+            await page.keyboard.press("Escape")
+            out["escape closes"] = await page.evaluate(
+                "() => !document.getElementById('__search').checked && !document.activeElement.matches('.qc-search input')")
+            # A phone: the magnifier in the header opens the box over the page.
+            phone = await browser.new_page(viewport=PHONE)
+            phone.on("pageerror", lambda exc: out["errors"].append(str(exc)))
+            await phone.goto(base, wait_until="load")
+            await phone.click("label.md-header__button[for=__search]")
+            await phone.wait_for_timeout(300)
+            out["phone focused"] = await phone.evaluate("() => document.activeElement.matches('.qc-search input')")
+            out["phone results"] = await _type(phone, "chanh van phong")
+            out["phone box"] = await phone.evaluate(
+                "() => { const r = document.querySelector('#qc-search-list > li').getBoundingClientRect();"
+                " return [r.left, r.right, r.height]; }")
         finally:
             await browser.close()
     return out
 
 
-def _abbreviation_places() -> dict[str, str]:
-    """A passage that has only the expansion, and one that has only the abbreviation."""
-    from quyche.site.search import regulation_entries
-    entries = [e for slug, reg in repo_corpus()[0].items() for e in regulation_entries(reg, built_url(f"{slug}/index.md"))[1:]]
-    spelled = next(e for e in entries if "Ủy ban nhân dân" in e["text"] and "UBND" not in e["text"])
-    short = next(e for e in entries if "UBND" in e["text"] and "Ủy ban nhân dân" not in e["text"])
-    return {"UBND": spelled["location"], "uy ban nhan dan": short["location"]}
-
-
 @pytest.fixture(scope="session")
-def searches(served) -> dict[str, list[list[tuple[str, str]]]]:
-    wanted = {query: list(expected.places) for query, expected in SEARCHES.items()}
-    wanted.update({query: [place] for query, place in _abbreviation_places().items()})
-    return asyncio.run(_search_all(served, wanted))
+def searched(served) -> dict:
+    return asyncio.run(_search_all(served))
 
 
-def _where(results, location: str) -> int | None:
-    """1-based rank of the result group holding ``location``, if any."""
-    return next((i for i, group in enumerate(results, 1) if any(link == location for link, _ in group)), None)
+def _covers(link: str, place: str) -> bool:
+    """The link leads to the place: the unit itself, or a unit inside it (ids nest: dieu-19-khoan-2)."""
+    return link == place or ("#" in place and link.startswith(place + "-"))
 
 
-@pytest.mark.parametrize("query", SEARCHES)
-def test_a_search_without_accents_finds_its_places(searches, query):
-    expected, results = SEARCHES[query], searches[query]
-    first_screen = [title for group in results[:10] for _, title in group]
-    assert any(expected.heading.lower() in title.lower() for title in first_screen), (
-        f"{query!r}: no result on the first screen is titled with {expected.heading!r}: {first_screen[:20]}")
-    missing = [place for place in expected.places if _where(results, place) is None]
-    assert not missing, f"{query!r}: not found: {missing}; results: {[g[0][0] for g in results]}"
+def rank(results: list[dict], places) -> int | None:
+    """1-based rank of the first result leading to one of the places."""
+    return next((i for i, r in enumerate(results, 1)
+                 if any(_covers(link, p) for p in places for link in [r["page"], *(l for l, _ in r["places"])])), None)
 
 
-@pytest.mark.parametrize("query", ["UBND", "uy ban nhan dan"])
-def test_an_abbreviation_finds_its_expansion_and_back(searches, query):
-    place = _abbreviation_places()[query]
-    assert _where(searches[query], place), f"{query!r} does not find {place}"
+def test_searching_loads_no_index_before_the_reader_types(searched):
+    assert searched["before typing"] == []
 
+
+def test_searching_raises_no_script_error(searched):
+    assert searched["errors"] == []
+
+
+@pytest.mark.parametrize("query", [q for q, places in SEARCHES.items() if places])
+def test_a_search_leads_to_the_passage_that_regulates_it(searched, query):
+    results = searched["results"][query]
+    found = rank(results, SEARCHES[query])
+    assert found and found <= RANK, (
+        f"{query!r}: none of {SEARCHES[query]} in the first {RANK} results: "
+        f"{[(r['page'], [l for l, _ in r['places']]) for r in results[:RANK]]}")
+
+
+def test_each_result_names_its_document_and_status(searched):
+    results = searched["results"]["dak lak"]
+    regs = repo_corpus()[0]
+    from quyche.site.render import STATUS
+    for r in results:
+        slug = r["page"].split("/")[0]
+        if slug in regs:
+            assert regs[slug].metadata.short_title in r["about"], r
+            assert STATUS[regs[slug].metadata.status] in r["about"], r
+
+
+def test_a_text_in_force_ranks_above_the_text_it_replaced(searched):
+    pages = [r["page"] for r in searched["results"]["dak lak"]]
+    assert pages.index("dak-lak-vp-ubnd-2025/") < pages.index("dak-lak-vp-ubnd-2021/")
+    pages = [r["page"] for r in searched["results"]["chanh van phong"]]
+    assert pages.index("dak-lak-vp-ubnd-2025/vai-tro/chanh-van-phong/") < pages.index(
+        "dak-lak-vp-ubnd-2021/vai-tro/chanh-van-phong/")
+
+
+def test_role_cards_and_the_articles_on_the_post_both_come_up(searched):
+    results = searched["results"]["chanh van phong"][:RANK]
+    assert any("/vai-tro/" in r["page"] for r in results)
+    assert rank(results, SEARCHES["chanh van phong"])
+
+
+@pytest.mark.parametrize(("query", "spelled"), [("UBND", ["Ủy", "ban", "nhân", "dân"]),
+                                                ("uy ban nhan dan", ["UBND"]),
+                                                ("BTV", ["Ban", "Thường", "vụ"])])
+def test_an_abbreviation_finds_its_expansion_and_back(searched, query, spelled):
+    marks = [m for r in searched["results"][query][:RANK] for _, ms in r["places"] for m in ms]
+    assert all(word in marks for word in spelled), f"{query!r}: {spelled} never marked in {marks[:40]}"
+
+
+def test_d_and_dj_are_one_letter_both_ways(searched):
+    v = searched["variants"]
+    assert "đak lak" in v["dak lak"] and "Dắk Lắk" in v["Đắk Lắk"]
+    first = searched["results"]["dak lak"][0]
+    assert first["page"].startswith("dak-lak-"), first
+
+
+def test_abbreviations_in_lower_case_only_when_no_syllable_could_be_meant(searched):
+    v = searched["variants"]
+    assert "Ủy ban nhân dân" in v["ubnd"] and "Ủy ban nhân dân" in v["UBND"]
+    assert "Tỉnh ủy" in v["TU"] and not any("Tỉnh ủy" in x for x in v["tu"])   # tu: từ, tự, tư…
+    assert "UBND" in v["uy ban nhan dan"] and "Ban Thường vụ" in v["BTV"]
+
+
+def test_the_query_is_folded_as_the_site_folds(searched):
+    from quyche.normalize import fold
+    texts, folded = searched["fold"]
+    assert folded == [fold(t) for t in texts]
+
+
+def test_the_keyboard_drives_the_search(searched):
+    assert searched["slash focuses"]
+    target, url = searched["enter opens"]
+    assert url == target
+    assert searched["escape closes"]
+
+
+def test_on_a_phone_the_header_button_opens_search_and_results_fit(searched):
+    assert searched["phone focused"]
+    assert searched["phone results"], "no result on a phone"
+    left, right, height = searched["phone box"]
+    assert left >= 0 and right <= PHONE["width"] and height > 0
+
+
+def test_opened_from_a_folder_search_says_how_to_serve_the_site(site):
+    async def run():
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            try:
+                page = await browser.new_page(viewport=DESKTOP)
+                errors: list[str] = []
+                page.on("pageerror", lambda exc: errors.append(str(exc)))
+                await page.goto((site / "index.html").as_uri(), wait_until="load")
+                await page.fill(".qc-search .md-search__input", "giao ban")
+                await page.wait_for_timeout(400)
+                return await page.inner_text(".qc-search .md-search-result__meta"), errors
+            finally:
+                await browser.close()
+    said, errors = asyncio.run(run())
+    assert "máy chủ web" in said and "python3 -m http.server" in said, said
+    assert not errors
 
 # --- permalinks land where a reader can see them ---------------------------------------
 

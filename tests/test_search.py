@@ -1,104 +1,100 @@
-"""The search index: accent-free fields, abbreviations both ways, one entry per article.
+"""Search: the Pagefind index of the built site, and what the pages tell it.
 
 What a reader sees when typing is tested in the browser (test_browser.py);
-these tests read search/search_index.json of the built site and the functions
-that write it.
+these tests read the built site and the functions that mark its pages.
 """
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
-from quyche import normalize
 from quyche.site import search
-from quyche.site.render import heading_level
+from quyche.site.render import STATUS
 
-from support import SLUGS, built_url, repo_corpus
-
-
-@pytest.fixture(scope="session")
-def index(site) -> dict:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+from support import SLUGS, repo_corpus
 
 
-@pytest.fixture(scope="session")
-def entries(index) -> dict[str, dict]:
-    return {e["location"]: e for e in index["docs"]}
+def _html(site, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
 
 
-def test_fold_is_the_projects_fold_on_every_text_of_the_corpus():
-    texts = [u.text for reg in repo_corpus()[0].values() for u in reg.walk() if u.text]
-    assert [search.fold(t) for t in texts] == [normalize.fold(t) for t in texts]
+def test_the_build_writes_a_chunked_pagefind_index_and_no_lunr_file(site):
+    bundle = site / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
+    assert list((bundle / "index").glob("*.pf_index")), "no index chunk"
+    assert len(list((bundle / "fragment").glob("*.pf_fragment"))) >= len(SLUGS)
+    assert not (site / "search" / "search_index.json").exists(), "the theme's lunr index is back"
 
 
-@pytest.mark.parametrize(("text", "folded"), [
-    ("Chánh Văn phòng", "chanh van phong"),
-    ("Bí thư Tỉnh ủy", "bi thu tinh uy"),
-    ("Uỷ ban", "uy ban"),                      # the older accent placement folds the same
-    ("ĐẢNG ỦY KHỐI", "dang uy khoi"),
-    ("Cha\u0301nh", "chanh"),                  # typed with combining marks
-])
-def test_fold(text, folded):
-    assert search.fold(text) == folded
+def test_every_page_of_the_site_is_indexed_by_its_content_only(site):
+    pages = [p for p in site.rglob("index.html") if "pagefind" not in p.parts]
+    unmarked = [str(p.relative_to(site)) for p in pages if "data-pagefind-body" not in p.read_text(encoding="utf-8")]
+    assert not unmarked
 
 
-def test_words_drop_punctuation():
-    assert search.words("(UBND) tỉnh; báo cáo năm.") == ["ubnd", "tinh", "bao", "cao", "nam"]
-
-
-def test_an_abbreviation_brings_its_expansion_with_and_without_accents():
-    terms = search.abbreviation_terms("Chủ tịch UBND tỉnh")
-    assert "ủy ban nhân dân" in terms and "uy ban nhan dan" in terms
-
-
-def test_an_expansion_brings_its_abbreviation():
-    assert "ubnd" in search.abbreviation_terms("Văn phòng Ủy ban nhân dân tỉnh").split()
-
-
-def test_abbreviations_match_whole_capital_words_only():
-    # "TU" is Tỉnh ủy; the word "từ" folds to "tu" too, and must not bring "tỉnh ủy".
-    assert "tinh uy" not in search.abbreviation_terms("từ ngày ký, tự chịu trách nhiệm")
-    assert "tinh uy" in search.abbreviation_terms("Văn phòng TU")
-
-
-def test_every_entry_has_folded_title_and_text(index):
-    assert index["config"]["fields"]["ftitle"] == index["config"]["fields"]["title"]
-    assert "ftext" in index["config"]["fields"]
-    for entry in index["docs"]:
-        assert entry["ftitle"] == " ".join(search.words(re.sub(r"<[^>]*>", " ", entry["title"])))
-        assert not re.search(r"[^a-z0-9 ]", entry["ftitle"]), entry["location"]
-
-
-def test_folded_fields_make_an_unaccented_word_findable(entries):
-    entry = entries[built_url("dak-lak-vp-ubnd-2025/index.md") + "#dieu-4"]
-    assert "Chánh Văn phòng" in entry["title"]
-    assert "chanh van phong" in entry["ftitle"]
+def test_the_home_page_loads_no_index(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "pagefind.js" not in home and "search_index" not in home
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_a_regulation_page_has_an_entry_per_heading_unit(entries, slug):
+def test_a_regulation_page_names_its_document_status_and_kind(site, slug):
     reg = repo_corpus()[0][slug]
-    page = built_url(f"{slug}/index.md")
-    expected = {f"{page}#{u.id}" for u in reg.walk() if heading_level(u) or u.kind == "khoi"}
-    indexed = {loc for loc in entries if loc.startswith(f"{page}#")}
-    assert indexed == expected
-    assert page in entries, "the page itself comes first, as Material expects"
+    page = _html(site, slug)
+    assert f'data-pagefind-meta="doc">{reg.metadata.short_title}<' in page
+    assert f'data-pagefind-meta="status">{STATUS[reg.metadata.status]}<' in page
+    assert f'data-pagefind-filter="hieu_luc">{search.STATUS_SHORT[reg.metadata.status]}<' in page
+    assert 'data-pagefind-filter="loai_trang">Toàn văn<' in page
 
 
-def test_every_word_of_a_regulation_is_in_its_entries(entries):
-    """Nothing of the text is lost by indexing per article."""
-    for slug, reg in repo_corpus()[0].items():
-        page = built_url(f"{slug}/index.md")
-        indexed = " ".join(e["ftext"] for loc, e in entries.items() if loc.startswith(f"{page}#"))
-        for unit in reg.walk():
-            if unit.text:
-                assert " ".join(search.words(unit.text)) in indexed, f"{slug}/{unit.id}"
+@pytest.mark.parametrize("slug", SLUGS)
+def test_texts_no_longer_in_force_weigh_less(site, slug):
+    reg = repo_corpus()[0][slug]
+    body = re.search(r"<article [^>]*data-pagefind-body[^>]*>", _html(site, slug)).group(0)
+    weighted = "data-pagefind-weight" in body
+    assert weighted == (reg.metadata.status != "in_force"), body
 
 
-def test_markup_in_a_text_stays_text_in_the_index(entries):
-    """Search results are shown as HTML: a source's own "<sub>" must arrive escaped."""
-    texts = " ".join(e["text"] for loc, e in entries.items() if loc.startswith("dien-bien-tinh-uy-2020-2025/"))
-    assert "TH&lt;sub&gt;1&lt;/sub&gt;" in texts
-    assert "<sub>" not in texts
+@pytest.mark.parametrize(("src", "kind", "docs"), [
+    ("dak-lak-vp-ubnd-2025/index.md", "Toàn văn", ["dak-lak-vp-ubnd-2025"]),
+    ("dak-lak-vp-ubnd-2025/moc-thoi-gian.md", "Lịch và thời hạn", ["dak-lak-vp-ubnd-2025"]),
+    ("dak-lak-vp-ubnd-2021/vai-tro/chanh-van-phong.md", "Thẻ vai trò", ["dak-lak-vp-ubnd-2021"]),
+    ("dak-lak-vp-ubnd-2021/vai-tro/index.md", "Thẻ vai trò", ["dak-lak-vp-ubnd-2021"]),
+    ("so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025.md", "So sánh phiên bản",
+     ["dak-lak-vp-ubnd-2025", "dak-lak-vp-ubnd-2021"]),
+    ("chu-de/giao-ban.md", "Chủ đề", []),
+    ("index.md", search.OTHER, []),
+    ("huong-dan-bien-tap.md", search.OTHER, []),
+])
+def test_facets_of_each_page_kind(src, kind, docs):
+    f = search.facets(src, repo_corpus()[0])
+    assert f.kind == kind and [r.slug for r in f.documents] == docs
+
+
+def test_marking_escapes_metadata_and_separates_table_cells():
+    reg = repo_corpus()[0]["dak-lak-vp-ubnd-2021"]
+    f = search.Facets("Toàn văn", (reg,))
+    out = search.mark_page('<html><article class="md-content__inner md-typeset"><table><tr><th>Việc</th><th>Ai</th>'
+                           '</tr></table></article></html>', f)
+    assert 'data-pagefind-body data-pagefind-weight="0.5">' in out
+    assert "<th>Việc </th><th>Ai </th>" in out     # "Việc Ai" in an excerpt, not "ViệcAi"
+    evil = search.annotations(search.Facets('<script>alert(1)</script>'))
+    assert "<script>" not in evil and "&lt;script&gt;" in evil
+
+
+def test_a_page_without_an_article_is_left_alone():
+    assert search.mark_page("<html><body>redirect</body></html>", search.Facets("x")) == "<html><body>redirect</body></html>"
+
+
+def test_the_query_side_gets_every_abbreviation_without_its_gloss():
+    table = dict(search.query_table())
+    from quyche.abbreviations import ABBREVIATIONS
+    assert table.keys() == ABBREVIATIONS.keys()
+    assert table["BTV"] == "Ban Thường vụ" and table["PPP"] == "đối tác công tư"
+
+
+def test_the_search_box_carries_the_abbreviation_table(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'data-terms="[[&#34;UBND&#34;,&#34;Ủy ban nhân dân&#34;]' in home or \
+           'data-terms="[[&quot;UBND&quot;,&quot;Ủy ban nhân dân&quot;]' in home

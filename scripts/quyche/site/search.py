@@ -1,148 +1,144 @@
-"""Search for Vietnamese readers: without accents, and with abbreviations.
+"""Search: a chunked static index (Pagefind) of the built site, marked up for Vietnamese readers.
 
-Material's search (lunr, in the reader's browser) matches the words of the
-index as they are written, so "chanh van phong" never finds "Chánh Văn
-phòng", and Material's Vietnamese setup does not fold accents. The fix is
-in the index, at build time: every entry of ``search/search_index.json``
-gets two more fields that lunr searches like the others,
+Pagefind reads the built HTML after the build and writes ``pagefind/``: an
+index split in fragments that the reader's browser fetches per query, so the
+first results cost a few hundred kilobytes whatever the size of the corpus
+(Material's lunr search loaded one file of every word of the site first).
 
-* ``ftitle``: the title folded (lower case, no accents, đ → d), boosted like
-  the title;
-* ``ftext``: the text folded, then the expansion of every abbreviation the
-  text uses and the abbreviation of every expansion it spells out ("UBND" ↔
-  "Ủy ban nhân dân", from :data:`quyche.abbreviations.ABBREVIATIONS`), both
-  with and without accents.
+What Pagefind needs from the pages is written into them here, at the end of the
+build, so rendering stays unaware of search:
 
-A query typed with accents still matches ``title`` and ``text``; one typed
-without accents matches ``ftitle`` and ``ftext``; results show the real,
-accented title and text.
+* ``data-pagefind-body`` on the article: only the page's content is indexed,
+  not the navigation repeated on every page;
+* per page, hidden ``data-pagefind-meta`` (document, status, page kind) shown
+  with each result, and ``data-pagefind-filter`` (văn bản, loại trang, hiệu
+  lực) that the reader can click;
+* ``data-pagefind-weight`` below 1 on texts superseded or whose term has
+  ended, so a text in force ranks first for the same words;
+* a space between table cells, so an excerpt reads "Việc Ai" and not "ViệcAi".
 
-Regulation pages are indexed from the model, one entry per heading unit
-(chapter, article, outline section, the blocks around the text), so a result
-opens the page at the article that holds the words.
+Accent-free queries are folded by Pagefind itself; đ = d and abbreviations are
+handled on the query side (``docs/assets/search.js`` searches the variants of
+the query with :data:`query_table`), because Pagefind folds tones but not đ and
+an index holding folded copies of the text would show them in excerpts.
 """
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator
-
-from markupsafe import escape
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
 
 from ..abbreviations import ABBREVIATIONS
-from ..model import Regulation, Unit
-from ..normalize import fold, normalize
-from .render import ROLES, STATUS, heading_level, plain_heading
+from ..model import Regulation
+from .render import STATUS
 
-#: Field boosts for the folded fields; the same as Material gives title and text.
-FIELDS = {"ftitle": {"boost": 1000.0}, "ftext": {"boost": 1.0}}
+#: Status as a reader filters on it (the page shows the long form, STATUS).
+STATUS_SHORT = {"in_force": "Đang có hiệu lực", "superseded": "Đã được thay thế",
+                "term_ended": "Hết nhiệm kỳ"}
+#: Weight of a page's words by its text's status: 1 is Pagefind's default.
+WEIGHT = {"in_force": 1.0, "superseded": 0.5, "term_ended": 0.5}
 
-_NOT_WORD = re.compile(r"[\W_]+")
-_TAGS = re.compile(r"<[^>]*>")
+#: Page kinds as readers filter on them, by the second segment of a regulation's page path.
+#: TODO(registry, issue 10): read the kind from the page-kind registry once it exists.
+REGULATION_PAGES = {"": "Toàn văn", "moc-thoi-gian": "Lịch và thời hạn", "vai-tro": "Thẻ vai trò",
+                    "danh-dau-sua-doi": "Đánh dấu sửa đổi"}
+SITE_PAGES = {"so-sanh": "So sánh phiên bản", "chu-de": "Chủ đề", "moc-thoi-gian": "Lịch và thời hạn",
+              "vai-tro": "Thẻ vai trò"}
+OTHER = "Trang chung"
 
-
-def words(text: str) -> list[str]:
-    """The folded words of a text, punctuation dropped."""
-    return _NOT_WORD.sub(" ", fold(text)).split()
-
-
-def _abbreviation_table() -> list[tuple[str, str, str]]:
-    """(abbreviation, its folded words, the folded words of its expansion)."""
-    table = []
-    for abbr, expansion in ABBREVIATIONS.items():
-        spelled = re.sub(r"\([^)]*\)", " ", expansion)   # "đối tác công tư (Public–Private…)"
-        table.append((abbr, " ".join(words(abbr)), " ".join(words(spelled))))
-    return table
+#: Elements Pagefind leaves out: permalink marks (¶) and what is only for script-less readers.
+EXCLUDE = [".qc-link", ".headerlink", "noscript"]
 
 
-_TABLE = _abbreviation_table()
-# Abbreviations are matched as written, upper case and whole: "TU" (Tỉnh ủy),
-# never the word "từ", which folds to the same "tu".
-_ABBR = re.compile(r"(?<![\wĐđ])(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
-                   + r")(?![\wĐđ])")
+@dataclass(frozen=True)
+class Facets:
+    """What a result says about its page, and what a reader can filter it by."""
+    kind: str
+    documents: tuple[Regulation, ...] = ()
+
+    @property
+    def status(self) -> str | None:
+        """The status of the page's one document; none for pages across documents."""
+        return self.documents[0].metadata.status if len(self.documents) == 1 else None
 
 
-def abbreviation_terms(text: str) -> str:
-    """Both sides of every abbreviation pair the text holds one side of, with and without accents."""
-    used = set(_ABBR.findall(text))
-    folded = " " + " ".join(words(text)) + " "
-    extra: list[str] = []
-    for abbr, abbr_folded, expansion_folded in _TABLE:
-        if abbr in used:
-            extra += [ABBREVIATIONS[abbr].lower(), expansion_folded]
-        elif expansion_folded and f" {expansion_folded} " in folded:
-            extra += [abbr.lower(), abbr_folded]
-    return " ".join(extra)
+def facets(src_uri: str, regs: dict[str, Regulation]) -> Facets:
+    """The facets of the page built from ``src_uri`` (``dak-lak-vp-ubnd-2025/vai-tro/x.md``)."""
+    parts = src_uri.removesuffix(".md").removesuffix("index").strip("/").split("/")
+    if parts[0] in regs:
+        return Facets(REGULATION_PAGES.get(parts[1] if len(parts) > 1 else "", OTHER), (regs[parts[0]],))
+    if parts[0] == "so-sanh" and len(parts) > 1:
+        old, _, new = parts[1].partition("--")
+        return Facets(SITE_PAGES["so-sanh"], tuple(regs[s] for s in (new, old) if s in regs))
+    return Facets(SITE_PAGES.get(parts[0], OTHER))
 
 
-def with_folded_fields(entry: dict) -> dict:
-    """The entry with ``ftitle`` and ``ftext`` added (the words of its text, not of its HTML)."""
-    title = html.unescape(_TAGS.sub(" ", entry.get("title", "")))
-    text = html.unescape(_TAGS.sub(" ", entry.get("text", "")))
-    plain = f"{title} {text}"
-    return {**entry, "ftitle": " ".join(words(title)),
-            "ftext": " ".join(words(text)) + " " + abbreviation_terms(plain)}
+def _hidden(attribute: str, key: str, value: str) -> str:
+    # The value is the element's text, not "key:value" in the attribute, where a
+    # comma would start another key. Ignored as content: it is not page text.
+    return (f'<span hidden data-pagefind-ignore {attribute}="{key}">{html.escape(value)}</span>')
 
 
-# -- regulation pages: one entry per heading unit, from the model ---------------------
-
-def _heading_title(unit: Unit) -> str:
-    if unit.kind == "khoi":
-        return ROLES[unit.role]
-    title = plain_heading(unit.text)
-    return f"{title}: {plain_heading(unit.title)}" if unit.title else title
-
-
-def _body(unit: Unit) -> Iterator[str]:
-    """The texts under a heading unit, down to (not into) the next heading units."""
-    for child in unit.children:
-        if heading_level(child) or child.kind == "khoi":
-            continue
-        if child.text:
-            yield normalize(child.text)
-        yield from _body(child)
+def annotations(f: Facets) -> str:
+    """The hidden elements carrying a page's metadata and filters."""
+    out = [_hidden("data-pagefind-meta", "kind", f.kind), _hidden("data-pagefind-filter", "loai_trang", f.kind)]
+    for reg in f.documents:
+        out.append(_hidden("data-pagefind-filter", "van_ban", reg.metadata.short_title))
+    if f.documents:
+        names = " · ".join(reg.metadata.short_title for reg in f.documents)
+        out.append(_hidden("data-pagefind-meta", "doc", names))
+    if f.status:
+        out.append(_hidden("data-pagefind-meta", "status", STATUS[f.status]))
+        out.append(_hidden("data-pagefind-meta", "status_code", f.status))
+        out.append(_hidden("data-pagefind-filter", "hieu_luc", STATUS_SHORT[f.status]))
+    return "".join(out)
 
 
-def _sections(units: Iterable[Unit]) -> Iterator[Unit]:
-    for unit in units:
-        if heading_level(unit) or unit.kind == "khoi":
-            yield unit
-        yield from _sections(unit.children)
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
+_CELL_END = re.compile(r"</(td|th)>(?=<)")
+_HEADING = re.compile(r"<h([1-6])(?=[ >])")
+#: Pagefind's own weights of headings; an element's weight replaces them for all it holds.
+HEADING_WEIGHT = {1: 7.0, 2: 6.0, 3: 5.0, 4: 4.0, 5: 3.0, 6: 2.0}
 
 
-def regulation_entries(reg: Regulation, url: str) -> list[dict]:
-    """The page entry, then one entry per heading unit, for the page at ``url``."""
-    m = reg.metadata
-    facts = [m.issuing_body, f"{m.document_type} {m.number or ''}".strip(),
-             f"ký ngày {m.signed.strftime('%d/%m/%Y')}" if m.signed else "", m.term or "", STATUS[m.status]]
-    entries = [{"location": url, "title": str(escape(m.title)),
-                "text": str(escape(". ".join(f for f in facts if f)))}]
-    for unit in _sections(reg.units):
-        heading = "" if unit.kind == "khoi" else normalize(unit.text)
-        text = " ".join(t for t in (heading, *_body(unit)) if t)
-        entries.append({"location": f"{url}#{unit.id}", "title": str(escape(_heading_title(unit))),
-                        "text": str(escape(text))})
-    return entries
+def mark_page(output: str, f: Facets) -> str:
+    """The page's HTML with what Pagefind reads; unchanged for the reader's eyes."""
+    weight = WEIGHT.get(f.status or "in_force", 1.0)
+    attrs = " data-pagefind-body" + (f' data-pagefind-weight="{weight}"' if weight != 1.0 else "")
+    output, found = _ARTICLE.subn(lambda m: m.group(0)[:-1] + attrs + ">" + annotations(f), output, count=1)
+    if not found:
+        return output   # no article (a redirect, say): not indexed
+    if weight != 1.0:   # headings keep their lead over the text around them
+        output = _HEADING.sub(lambda m: f'{m.group(0)} data-pagefind-weight="{HEADING_WEIGHT[int(m.group(1))] * weight}"',
+                              output)
+    return _CELL_END.sub(r" </\1>", output)
 
 
-def rewrite_index(index: dict, pages: dict[str, Regulation]) -> dict:
-    """Material's index with regulation pages re-indexed per unit and folded fields on every entry.
+def query_table() -> list[list[str]]:
+    """Abbreviation pairs for the query side: [abbreviation, expansion without its gloss]."""
+    return [[abbr, re.sub(r"\s*\([^)]*\)", "", expansion)] for abbr, expansion in ABBREVIATIONS.items()]
 
-    ``pages`` maps the URL of each regulation page (as in the index: ``slug/``)
-    to its regulation. Entries stay in Material's order: a page, then its sections.
-    """
-    docs: list[dict] = []
-    done: set[str] = set()
-    for entry in index["docs"]:
-        page = entry["location"].split("#", 1)[0]
-        if page in pages:
-            if page not in done:
-                docs += regulation_entries(pages[page], page)
-                done.add(page)
-            continue
-        docs.append(entry)
-    for page, reg in pages.items():   # a regulation page Material did not index at all
-        if page not in done:
-            docs += regulation_entries(reg, page)
-    config = {**index["config"], "fields": {**index["config"].get("fields", {}), **FIELDS}}
-    return {**index, "config": config, "docs": [with_folded_fields(e) for e in docs]}
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+def pagefind_binary() -> Path:
+    """The Pagefind executable shipped in the ``pagefind-bin`` wheel (nothing is downloaded)."""
+    try:
+        import pagefind_bin
+    except ImportError:
+        raise SearchIndexError("Pagefind is not installed: pip install -e . (it brings pagefind[bin])") from None
+    return pagefind_bin.get_executable()
+
+
+def index_site(site_dir: Path) -> str:
+    """Run Pagefind over the built site; writes ``<site_dir>/pagefind/``. Returns its summary."""
+    cmd = [str(pagefind_binary()), "--site", str(site_dir), "--force-language", "vi",
+           "--exclude-selectors", ", ".join(EXCLUDE)]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    return done.stdout

@@ -1,0 +1,356 @@
+/*
+ * Search for Vietnamese readers, on the Pagefind index the build writes to
+ * /pagefind/ (macros/search_hook.py, scripts/quyche/site/search.py).
+ *
+ * Pagefind folds tones ("chanh" finds "Chánh") but not đ, and knows nothing of
+ * abbreviations; so each query is searched in its variants, and the results
+ * merged, best score first:
+ *   - a word starting with d also as đ, and back ("dak" → "đak": Đắk);
+ *   - an abbreviation also spelled out, and a spelled-out name also
+ *     abbreviated ("BTV" ↔ "Ban Thường vụ"), from quyche.abbreviations.
+ *     Typed in lower case an abbreviation counts only if it cannot be a
+ *     Vietnamese syllable: "ubnd" is UBND, "tu" stays tu/từ/tự, not TU.
+ * Each result names its document and that document's status, and points to
+ * the article or clause holding the words (the innermost element with an id
+ * before them), with an excerpt of the words around them.
+ *
+ * The index is fetched only when the reader starts searching; the page itself
+ * loads nothing of it. Opened from a folder (file://), browsers refuse to load
+ * the index, so the box says how to serve the site instead.
+ */
+(function () {
+  "use strict"
+  var box = document.querySelector(".qc-search")
+  if (!box) return
+  var input = box.querySelector(".md-search__input")
+  var toggle = document.getElementById("__search")
+  var meta = box.querySelector(".md-search-result__meta")
+  var list = box.querySelector(".md-search-result__list")
+  var more = box.querySelector(".qc-search-more")
+  var filterBox = box.querySelector(".qc-search-filters")
+  var selects = Array.prototype.slice.call(box.querySelectorAll("select[data-filter]"))
+  var root = new URL((box.getAttribute("data-base") || ".").replace(/\/?$/, "/"), location.href)
+  var PAGE = 10          // results shown, then PAGE more per click
+  var MAX_VARIANTS = 16  // searches run for one query
+
+  var FROM_FOLDER = "Tìm kiếm cần trang được phục vụ qua một máy chủ web; trình duyệt không cho tải chỉ mục tìm kiếm " +
+    "khi mở tệp trực tiếp từ thư mục (file://). Cách làm: trong thư mục chứa trang, chạy " +
+    "«python3 -m http.server 8000» (hoặc «mkdocs serve» trong thư mục mã nguồn), rồi mở http://127.0.0.1:8000/. " +
+    "Các phần khác của trang vẫn dùng được khi mở từ thư mục."
+
+  // -- folding: quyche.normalize.fold, the same steps ------------------------------
+  var MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g
+  function fold(text) {
+    return text.normalize("NFC").toLowerCase().normalize("NFD").replace(/đ/g, "d").replace(MARKS, "")
+  }
+  window.quycheFold = fold   // the tests compare it with the Python fold
+
+  // A folded Vietnamese syllable: initial consonant(s), vowels, a final consonant.
+  var SYLLABLE = /^(ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$/
+  var SEPARATORS = /[\s\-–—,;:!?()\[\]"“”‘’«»\/…]+/
+
+  function splitWords(text) { return text.normalize("NFC").split(SEPARATORS).filter(Boolean) }
+
+  var TERMS = []
+  try {
+    TERMS = JSON.parse(box.getAttribute("data-terms") || "[]").map(function (pair) {
+      return { abbr: pair[0], abbrFold: fold(pair[0]), expansion: pair[1], expWords: splitWords(pair[1]).map(fold) }
+    }).sort(function (a, b) { return b.expWords.length - a.expWords.length })
+  } catch (e) { TERMS = [] }
+
+  function abbreviationOf(word) {
+    var folded = fold(word)
+    for (var i = 0; i < TERMS.length; i++) {
+      var t = TERMS[i]
+      if (word === t.abbr || (folded === t.abbrFold && word !== word.toUpperCase() && !SYLLABLE.test(folded)) ||
+          (folded === t.abbrFold && word === word.toUpperCase() && word.length > 1)) return t
+    }
+    return null
+  }
+
+  function swapD(word) {
+    var first = word.charAt(0)
+    var other = { d: "đ", D: "Đ", "đ": "d", "Đ": "D" }[first]
+    return other ? other + word.slice(1) : null
+  }
+
+  /** The alternatives of each part of the query: [[original, other…], …]. */
+  function parts(words) {
+    var out = []
+    for (var i = 0; i < words.length; ) {
+      var folded = words.slice(i).map(fold), matched = null
+      for (var k = 0; k < TERMS.length && !matched; k++) {
+        var w = TERMS[k].expWords
+        if (w.length > 1 && w.every(function (x, j) { return folded[j] === x })) matched = TERMS[k]
+      }
+      if (matched) {
+        out.push([words.slice(i, i + matched.expWords.length).join(" "), matched.abbr])
+        i += matched.expWords.length
+        continue
+      }
+      var term = abbreviationOf(words[i])
+      if (term) out.push([words[i], term.expansion])
+      else out.push(swapD(words[i]) ? [words[i], swapD(words[i])] : [words[i]])
+      i += 1
+    }
+    return out
+  }
+
+  /** Every combination of the alternatives, the query as typed first, at most MAX_VARIANTS. */
+  function variants(query) {
+    var out = [""]
+    parts(splitWords(query)).forEach(function (alternatives) {
+      var next = []
+      alternatives.forEach(function (alt) {
+        out.forEach(function (v) { if (next.length < MAX_VARIANTS) next.push(v ? v + " " + alt : alt) })
+      })
+      out = next
+    })
+    return out.filter(Boolean)
+  }
+  window.quycheSearchVariants = variants
+
+  // -- the index ---------------------------------------------------------------------
+  var pagefind = null
+  function load() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+        return Promise.resolve(pf.options({ baseUrl: root.pathname })).then(function () { return pf.init() })
+          .then(function () { return pf })
+      })
+      pagefind.then(fillFilters, function () {})
+    }
+    return pagefind
+  }
+
+  function fillFilters(pf) {
+    return pf.filters().then(function (available) {
+      selects.forEach(function (select) {
+        var values = available[select.getAttribute("data-filter")] || {}
+        Object.keys(values).sort(function (a, b) { return a.localeCompare(b, "vi") }).forEach(function (value) {
+          var option = document.createElement("option")
+          option.value = value
+          option.textContent = value + " (" + values[value] + ")"
+          select.appendChild(option)
+        })
+      })
+      filterBox.hidden = false
+    })
+  }
+
+  function chosenFilters() {
+    var filters = {}
+    selects.forEach(function (s) { if (s.value) filters[s.getAttribute("data-filter")] = s.value })
+    return filters
+  }
+
+  // -- searching ---------------------------------------------------------------------
+  var current = { seq: 0, merged: [], shown: 0, query: "" }
+
+  function search(query) {
+    var seq = ++current.seq
+    query = query.trim()
+    if (!query) { clear(); return Promise.resolve() }
+    if (location.protocol === "file:") { say(FROM_FOLDER); return Promise.resolve() }
+    say("Đang tìm…")
+    return load().then(function (pf) {
+      var filters = chosenFilters()
+      return Promise.all(variants(query).map(function (v) { return pf.search(v, { filters: filters }) }))
+    }).then(function (answers) {
+      if (seq !== current.seq) return
+      var byId = {}
+      answers.forEach(function (answer) {
+        (answer && answer.results || []).forEach(function (r) {
+          var entry = byId[r.id] || (byId[r.id] = { id: r.id, score: 0, hits: [] })
+          entry.score = Math.max(entry.score, r.score)
+          entry.hits.push(r)
+        })
+      })
+      current.merged = Object.keys(byId).map(function (id) { return byId[id] })
+        .sort(function (a, b) { return b.score - a.score })
+      current.shown = 0
+      current.query = query
+      list.textContent = ""
+      return showMore(seq)
+    }, function () {
+      if (seq === current.seq) say("Không tải được chỉ mục tìm kiếm (thư mục pagefind/ của trang). Hãy tải lại trang.")
+    })
+  }
+
+  function showMore(seq) {
+    var batch = current.merged.slice(current.shown, current.shown + PAGE)
+    current.shown += batch.length
+    return Promise.all(batch.map(function (entry) {
+      return Promise.all(entry.hits.map(function (r) { return r.data() }))
+    })).then(function (datas) {
+      if (seq !== current.seq) return
+      datas.forEach(function (data) { list.appendChild(render(data)) })
+      var n = current.merged.length
+      say(n ? n + " kết quả cho «" + current.query + "»" : "Không tìm thấy kết quả cho «" + current.query + "».")
+      more.hidden = current.shown >= n
+    })
+  }
+
+  // -- one result ----------------------------------------------------------------------
+  var DECODE = document.createElement("textarea")
+  function decode(text) { DECODE.innerHTML = text; return DECODE.value }
+
+  function element(tag, className, text) {
+    var e = document.createElement(tag)
+    if (className) e.className = className
+    if (text != null) e.textContent = text
+    return e
+  }
+
+  /** Words of the content from..to (exclusive), matched ones marked. */
+  function excerpt(words, from, to, marked) {
+    var p = element("p", "qc-search-excerpt")
+    if (from > 0) p.appendChild(document.createTextNode("… "))
+    for (var i = Math.max(0, from); i < Math.min(words.length, to); i++) {
+      var w = decode(words[i])
+      if (marked[i]) p.appendChild(element("mark", null, w))
+      else p.appendChild(document.createTextNode(w))
+      p.appendChild(document.createTextNode(" "))
+    }
+    if (to < words.length) p.appendChild(document.createTextNode("…"))
+    return p
+  }
+
+  function heading(words, at, count) {
+    return words.slice(at, at + count).map(decode).join(" ").replace(/\s*¶\s*$/, "")
+  }
+
+  /** The places in the page holding matched words: the innermost anchor before each. */
+  function places(data, locations) {
+    var anchors = (data.anchors || []).filter(function (a) { return a.id && a.id.slice(0, 2) !== "__" })
+      .sort(function (a, b) { return a.location - b.location })
+    var groups = {}, order = []
+    locations.forEach(function (loc) {
+      var anchor = null
+      for (var i = 0; i < anchors.length && anchors[i].location <= loc; i++) anchor = anchors[i]
+      var key = anchor ? anchor.id : ""
+      if (!groups[key]) { groups[key] = { anchor: anchor, locations: [] }; order.push(key) }
+      groups[key].locations.push(loc)
+    })
+    var words = data.words
+    return order.map(function (k) {
+      var g = groups[k], distinct = {}, run = {}, runWeight = 0, best = 1, bestWeight = 0
+      g.locations.forEach(function (l, i) {
+        var word = fold(decode(words[l] || "")).replace(/[^\w]+$/, "")
+        distinct[word] = true
+        var w = data.weights[l] || 1
+        if (i > 0 && l === g.locations[i - 1] + 1) { run[word] = true; runWeight += w } else { run = {}; run[word] = true; runWeight = w }
+        var size = Object.keys(run).length   // distinct words: "Ban Thường vụ, Thường trực" is 3, not 4
+        if (size > best || (size === best && runWeight > bestWeight)) { best = size; bestWeight = runWeight }
+      })
+      g.distinct = Object.keys(distinct).length
+      g.run = best             // the query's words side by side, as a phrase: the place that says it
+      g.weight = bestWeight    // … in a heading (an article's title) weighs more than in its text
+      g.section = g.anchor && anchors.filter(function (a) {
+        return a.location <= g.anchor.location && (g.anchor.id === a.id || g.anchor.id.indexOf(a.id + "-") === 0) && a.element === "section"
+      }).sort(function (a, b) { return b.location - a.location })[0]
+      g.title = g.anchor && /^h[1-6]$/.test(g.anchor.element) ? g.anchor.text : null
+      return g
+    }).sort(function (a, b) {
+      return b.run - a.run || b.weight - a.weight || b.distinct - a.distinct || b.locations.length - a.locations.length
+    })
+  }
+
+  function render(datas) {
+    var data = datas[0], marked = {}, locations = []
+    datas.forEach(function (d) {
+      d.locations.forEach(function (l) { if (!marked[l]) { marked[l] = true; locations.push(l) } })
+    })
+    locations.sort(function (a, b) { return a - b })
+    data.weights = {}
+    datas.forEach(function (d) {
+      (d.weighted_locations || []).forEach(function (w) { data.weights[w.location] = Math.max(data.weights[w.location] || 0, w.weight) })
+    })
+    data.words = data.content.split(/\s+/)
+    var m = data.meta || {}
+    var item = element("li", "md-search-result__item")
+    var link = element("a", "md-search-result__link")
+    link.href = data.url
+    var article = element("article", "md-search-result__article md-typeset")
+    article.appendChild(element("h2", "qc-search-title", (m.title || data.url).replace(/\s*¶\s*$/, "")))
+    var about = element("p", "qc-search-about")
+    if (m.doc) about.appendChild(element("span", "qc-search-doc", m.doc))
+    if (m.status) about.appendChild(element("span", "qc-search-status qc-search-status--" + (m.status_code || ""), m.status))
+    if (m.kind) about.appendChild(element("span", "qc-search-kind", m.kind))
+    article.appendChild(about)
+    link.appendChild(article)
+    item.appendChild(link)
+    var shown = 0
+    places(data, locations).forEach(function (g) {
+      if (shown >= 3) return
+      var first = g.locations[0]
+      var sub = element("a", "md-search-result__link qc-search-place")
+      sub.href = g.anchor ? data.url.split("#")[0] + "#" + g.anchor.id : data.url
+      var subArticle = element("article", "md-search-result__article md-typeset")
+      if (g.anchor) {
+        var title = g.title ? g.title : g.section && g.section !== g.anchor
+          ? heading(data.words, g.section.location, 10) + " › " + heading(data.words, g.anchor.location, 6)
+          : heading(data.words, g.anchor.location, 10)
+        subArticle.appendChild(element("h3", "qc-search-place-title", title))
+      }
+      subArticle.appendChild(excerpt(data.words, first - 8, first + 24, marked))
+      sub.appendChild(subArticle)
+      item.appendChild(sub)
+      shown++
+    })
+    return item
+  }
+
+  function say(text) { meta.textContent = text }
+  function clear() {
+    current.merged = []; current.shown = 0; list.textContent = ""; more.hidden = true
+    say("Gõ từ cần tìm, có dấu hay không dấu đều được. Phím tắt: /")
+  }
+
+  // -- the box: typing, filters, keyboard --------------------------------------------
+  var timer = null
+  input.addEventListener("input", function () {
+    clearTimeout(timer)
+    timer = setTimeout(function () { search(input.value) }, 120)
+  })
+  input.addEventListener("focus", function () {
+    if (toggle && !toggle.checked) toggle.checked = true
+    if (location.protocol === "file:") say(FROM_FOLDER)
+    else load().catch(function () {})
+  })
+  if (toggle) toggle.addEventListener("change", function () {
+    if (toggle.checked) setTimeout(function () { input.focus() }, 50)
+  })
+  selects.forEach(function (s) { s.addEventListener("change", function () { search(input.value) }) })
+  more.addEventListener("click", function () { showMore(current.seq) })
+  box.querySelector("form").addEventListener("reset", function () { setTimeout(function () { clear(); input.focus() }, 0) })
+  list.addEventListener("click", function (e) {
+    if (e.target.closest && e.target.closest("a") && toggle) toggle.checked = false
+  })
+
+  function links() { return Array.prototype.slice.call(list.querySelectorAll("a.md-search-result__link")) }
+  function close() { if (toggle) toggle.checked = false; input.blur() }
+
+  document.addEventListener("keydown", function (e) {
+    var inBox = box.contains(document.activeElement)
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement && document.activeElement.tagName) ||
+      (document.activeElement && document.activeElement.isContentEditable)
+    if (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault()
+      if (toggle) toggle.checked = true
+      input.focus()
+      return
+    }
+    if (!inBox) return
+    var all = links(), at = all.indexOf(document.activeElement)
+    if (e.key === "Escape") { e.preventDefault(); close() }
+    else if (e.key === "ArrowDown" && (document.activeElement === input || at >= 0) && all.length) {
+      e.preventDefault(); all[Math.min(at + 1, all.length - 1)].focus()
+    } else if (e.key === "ArrowUp" && at >= 0) {
+      e.preventDefault(); if (at === 0) input.focus(); else all[at - 1].focus()
+    } else if (e.key === "Enter" && document.activeElement === input && all.length) {
+      e.preventDefault(); clearTimeout(timer)
+      search(input.value).then(function () { var first = links()[0]; if (first) { close(); location.href = first.href } })
+    }
+  })
+})()
