@@ -323,6 +323,7 @@
   })
   selects.forEach(function (s) { s.addEventListener("change", function () { search(input.value) }) })
   more.addEventListener("click", function () { showMore(current.seq) })
+  box.querySelector("form").addEventListener("submit", function (e) { e.preventDefault() })
   box.querySelector("form").addEventListener("reset", function () { setTimeout(function () { clear(); input.focus() }, 0) })
   list.addEventListener("click", function (e) {
     if (e.target.closest && e.target.closest("a") && toggle) toggle.checked = false
