@@ -118,7 +118,6 @@
         return Promise.resolve(pf.options({ baseUrl: root.pathname })).then(function () { return pf.init() })
           .then(function () { return pf })
       })
-      pagefind.then(fillFilters, function () {})
     }
     return pagefind
   }
@@ -146,6 +145,7 @@
 
   // -- searching ---------------------------------------------------------------------
   var current = { seq: 0, merged: [], shown: 0, query: "" }
+  var filtersAsked = false   // the filter lists are read once, after the first results
 
   function search(query) {
     var seq = ++current.seq
@@ -186,6 +186,7 @@
       if (seq !== current.seq) return
       datas.forEach(function (data) { list.appendChild(render(data)) })
       var n = current.merged.length
+      if (!filtersAsked) { filtersAsked = true; load().then(fillFilters).catch(function () {}) }
       say(n ? n + " kết quả cho «" + current.query + "»" : "Không tìm thấy kết quả cho «" + current.query + "».")
       more.hidden = current.shown >= n
     })
