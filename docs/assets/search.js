@@ -30,6 +30,11 @@
   var filterBox = box.querySelector(".qc-search-filters")
   var selects = Array.prototype.slice.call(box.querySelectorAll("select[data-filter]"))
   var root = new URL((box.getAttribute("data-base") || ".").replace(/\/?$/, "/"), location.href)
+  // Pagefind's ranking, two settings changed. pageLength 0.1 (default 0.75): a
+  // regulation's full text is long, and its articles should not lose to every short
+  // card. termSimilarity 4 (default 1): every word is also a prefix, and a short
+  // syllable prefixes many ("bi" → biên, biểu), so whole words must count for more.
+  var RANKING = { pageLength: 0.1, termSimilarity: 4 }
   var PAGE = 10          // results shown, then PAGE more per click
   var MAX_VARIANTS = 16  // searches run for one query
 
@@ -115,7 +120,7 @@
   function load() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return Promise.resolve(pf.options({ baseUrl: root.pathname })).then(function () { return pf.init() })
+        return Promise.resolve(pf.options({ baseUrl: root.pathname, ranking: RANKING })).then(function () { return pf.init() })
           .then(function () { return pf })
       })
     }

@@ -14,7 +14,8 @@ build, so rendering stays unaware of search:
   with each result, and ``data-pagefind-filter`` (văn bản, loại trang, hiệu
   lực) that the reader can click;
 * ``data-pagefind-weight`` below 1 on texts superseded or whose term has
-  ended, so a text in force ranks first for the same words;
+  ended, so a text in force ranks first for the same words, and on version
+  comparisons, which repeat the texts;
 * a space between table cells, so an excerpt reads "Việc Ai" and not "ViệcAi".
 
 Accent-free queries are folded by Pagefind itself; đ = d and abbreviations are
@@ -39,6 +40,10 @@ STATUS_SHORT = {"in_force": "Đang có hiệu lực", "superseded": "Đã đư�
                 "term_ended": "Hết nhiệm kỳ"}
 #: Weight of a page's words by its text's status: 1 is Pagefind's default.
 WEIGHT = {"in_force": 1.0, "superseded": 0.5, "term_ended": 0.5}
+
+#: Weight of a page's words by its kind: a comparison repeats two versions of a text
+#: side by side, so it matches nearly every query on them; the texts come first.
+KIND_WEIGHT = {"So sánh phiên bản": 0.5}
 
 #: Page kinds as readers filter on them, by the second segment of a regulation's page path.
 #: TODO(registry, issue 10): read the kind from the page-kind registry once it exists.
@@ -105,7 +110,7 @@ HEADING_WEIGHT = {1: 7.0, 2: 6.0, 3: 5.0, 4: 4.0, 5: 3.0, 6: 2.0}
 
 def mark_page(output: str, f: Facets) -> str:
     """The page's HTML with what Pagefind reads; unchanged for the reader's eyes."""
-    weight = WEIGHT.get(f.status or "in_force", 1.0)
+    weight = WEIGHT.get(f.status or "in_force", 1.0) * KIND_WEIGHT.get(f.kind, 1.0)
     attrs = " data-pagefind-body" + (f' data-pagefind-weight="{weight}"' if weight != 1.0 else "")
     output, found = _ARTICLE.subn(lambda m: m.group(0)[:-1] + attrs + ">" + annotations(f), output, count=1)
     if not found:
