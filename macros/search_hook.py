@@ -11,12 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from quyche.site.build import corpus
 from quyche.site.search import SearchIndexError, facets, index_site, mark_page, query_table
-
-
-def _root(config) -> Path:
-    return Path(config["config_file_path"]).resolve().parent
 
 
 def on_config(config):
@@ -26,7 +21,7 @@ def on_config(config):
 
 
 def on_post_page(output, page, config):
-    return mark_page(output, facets(page.file.src_uri, corpus(_root(config))))
+    return mark_page(output, facets(page.meta))
 
 
 def on_post_build(config):

@@ -56,35 +56,48 @@ def test_texts_no_longer_in_force_weigh_less(site, slug):
     assert weighted == (reg.metadata.status != "in_force"), body
 
 
-@pytest.mark.parametrize(("src", "kind", "docs"), [
-    ("dak-lak-vp-ubnd-2025/index.md", "Toàn văn", ["dak-lak-vp-ubnd-2025"]),
-    ("dak-lak-vp-ubnd-2025/moc-thoi-gian.md", "Lịch và thời hạn", ["dak-lak-vp-ubnd-2025"]),
-    ("dak-lak-vp-ubnd-2021/vai-tro/chanh-van-phong.md", "Thẻ vai trò", ["dak-lak-vp-ubnd-2021"]),
-    ("dak-lak-vp-ubnd-2021/vai-tro/index.md", "Thẻ vai trò", ["dak-lak-vp-ubnd-2021"]),
-    ("so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025.md", "So sánh phiên bản",
-     ["dak-lak-vp-ubnd-2025", "dak-lak-vp-ubnd-2021"]),
-    ("chu-de/giao-ban.md", "Chủ đề", []),
-    ("index.md", search.OTHER, []),
-    ("huong-dan-bien-tap.md", search.OTHER, []),
+@pytest.mark.parametrize(("path", "kind", "doc", "status"), [
+    ("dak-lak-vp-ubnd-2025", "Toàn văn", "Văn phòng UBND tỉnh Đắk Lắk (2025)", "in_force"),
+    ("dak-lak-vp-ubnd-2025/moc-thoi-gian", "Lịch và thời hạn", "Văn phòng UBND tỉnh Đắk Lắk (2025)", "in_force"),
+    ("dak-lak-vp-ubnd-2021/vai-tro/chanh-van-phong", "Thẻ vai trò", "Văn phòng UBND tỉnh Đắk Lắk (2021)", "superseded"),
+    ("dien-bien-tinh-uy-2020-2025/vai-tro", "Thẻ vai trò", "Tỉnh ủy Điện Biên, khóa XIV (2020–2025)", "term_ended"),
+    ("so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025", "So sánh phiên bản", "Văn phòng UBND tỉnh Đắk Lắk (2025)",
+     "in_force"),
+    ("chu-de/hop-lanh-dao", "So sánh giữa các cơ quan", None, None),
+    ("", search.OTHER, None, None),
+    ("huong-dan-bien-tap", search.OTHER, None, None),
 ])
-def test_facets_of_each_page_kind(src, kind, docs):
-    f = search.facets(src, repo_corpus()[0])
-    assert f.kind == kind and [r.slug for r in f.documents] == docs
+def test_each_page_kind_tells_search_its_kind_document_and_status(site, path, kind, doc, status):
+    """From the page registry (quyche.site.pages): what a result shows and a reader filters by."""
+    page = _html(site, path) if path else (site / "index.html").read_text(encoding="utf-8")
+    found = dict(re.findall(r'data-pagefind-(?:meta|filter)="(\w+)">([^<]*)<', page))
+    if kind:
+        assert found["kind"] == kind and found["loai_trang"] == kind
+    assert found.get("doc") == doc and found.get("van_ban") == doc
+    assert found.get("status_code") == status
+    if status:
+        assert found["status"] == STATUS[status] and found["hieu_luc"] == search.STATUS_SHORT[status]
+
+
+def test_facets_come_from_the_registrys_front_matter():
+    assert search.facets({}) == search.Facets(search.OTHER)
+    meta = {"quyche": {"kind": "Thẻ vai trò", "document": "X (2021)", "status": STATUS["superseded"]}}
+    assert search.facets(meta) == search.Facets("Thẻ vai trò", "X (2021)", "superseded")
 
 
 def test_marking_escapes_metadata_and_separates_table_cells():
-    reg = repo_corpus()[0]["dak-lak-vp-ubnd-2021"]
-    f = search.Facets("Toàn văn", (reg,))
-    out = search.mark_page('<html><article class="md-content__inner md-typeset"><table><tr><th>Việc</th><th>Ai</th>'
-                           '</tr></table></article></html>', f)
+    f = search.Facets("Toàn văn", "Văn phòng UBND tỉnh Đắk Lắk (2021)", "superseded")
+    out = search.mark_page('<html><article class="md-content__inner md-typeset"><h2 id="x">Điều 1</h2>'
+                           '<table><tr><th>Việc</th><th>Ai</th></tr></table></article></html>', f)
     assert 'data-pagefind-body data-pagefind-weight="0.5">' in out
+    assert '<h2 data-pagefind-weight="3.0" id="x">' in out   # a heading keeps its lead: 6 × 0.5
     assert "<th>Việc </th><th>Ai </th>" in out     # "Việc Ai" in an excerpt, not "ViệcAi"
-    evil = search.annotations(search.Facets('<script>alert(1)</script>'))
-    assert "<script>" not in evil and "&lt;script&gt;" in evil
+    evil = search.annotations(search.Facets('<script>alert(1)</script>', "<b>"))
+    assert "<script>" not in evil and "&lt;script&gt;" in evil and "&lt;b&gt;" in evil
 
 
 def test_a_page_without_an_article_is_left_alone():
-    assert search.mark_page("<html><body>redirect</body></html>", search.Facets("x")) == "<html><body>redirect</body></html>"
+    assert search.mark_page("<html><body>redirect</body></html>", search.Facets()) == "<html><body>redirect</body></html>"
 
 
 def test_the_query_side_gets_every_abbreviation_without_its_gloss():

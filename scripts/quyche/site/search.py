@@ -32,25 +32,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..abbreviations import ABBREVIATIONS
-from ..model import Regulation
 from .render import STATUS
 
 #: Status as a reader filters on it (the page shows the long form, STATUS).
 STATUS_SHORT = {"in_force": "Đang có hiệu lực", "superseded": "Đã được thay thế",
                 "term_ended": "Hết nhiệm kỳ"}
+_STATUS_CODE = {text: code for code, text in STATUS.items()}
 #: Weight of a page's words by its text's status: 1 is Pagefind's default.
 WEIGHT = {"in_force": 1.0, "superseded": 0.5, "term_ended": 0.5}
-
 #: Weight of a page's words by its kind: a comparison repeats two versions of a text
 #: side by side, so it matches nearly every query on them; the texts come first.
 KIND_WEIGHT = {"So sánh phiên bản": 0.5}
-
-#: Page kinds as readers filter on them, by the second segment of a regulation's page path.
-#: TODO(registry, issue 10): read the kind from the page-kind registry once it exists.
-REGULATION_PAGES = {"": "Toàn văn", "moc-thoi-gian": "Lịch và thời hạn", "vai-tro": "Thẻ vai trò",
-                    "danh-dau-sua-doi": "Đánh dấu sửa đổi"}
-SITE_PAGES = {"so-sanh": "So sánh phiên bản", "chu-de": "Chủ đề", "moc-thoi-gian": "Lịch và thời hạn",
-              "vai-tro": "Thẻ vai trò"}
+#: The kind of a hand-written page (the registry's pages name their own).
 OTHER = "Trang chung"
 
 #: Elements Pagefind leaves out: permalink marks (¶) and what is only for script-less readers.
@@ -60,24 +53,16 @@ EXCLUDE = [".qc-link", ".headerlink", "noscript"]
 @dataclass(frozen=True)
 class Facets:
     """What a result says about its page, and what a reader can filter it by."""
-    kind: str
-    documents: tuple[Regulation, ...] = ()
-
-    @property
-    def status(self) -> str | None:
-        """The status of the page's one document; none for pages across documents."""
-        return self.documents[0].metadata.status if len(self.documents) == 1 else None
+    kind: str = OTHER
+    document: str | None = None   # the short title of the text the page is about
+    status: str | None = None     # that text's status code (in_force, superseded, term_ended)
 
 
-def facets(src_uri: str, regs: dict[str, Regulation]) -> Facets:
-    """The facets of the page built from ``src_uri`` (``dak-lak-vp-ubnd-2025/vai-tro/x.md``)."""
-    parts = src_uri.removesuffix(".md").removesuffix("index").strip("/").split("/")
-    if parts[0] in regs:
-        return Facets(REGULATION_PAGES.get(parts[1] if len(parts) > 1 else "", OTHER), (regs[parts[0]],))
-    if parts[0] == "so-sanh" and len(parts) > 1:
-        old, _, new = parts[1].partition("--")
-        return Facets(SITE_PAGES["so-sanh"], tuple(regs[s] for s in (new, old) if s in regs))
-    return Facets(SITE_PAGES.get(parts[0], OTHER))
+def facets(meta: dict) -> Facets:
+    """A page's facets from its front matter: ``quyche`` is what the page registry
+    (quyche.site.pages, Page.search_meta) says search may know of it."""
+    known = meta.get("quyche") or {}
+    return Facets(known.get("kind", OTHER), known.get("document"), _STATUS_CODE.get(known.get("status", "")))
 
 
 def _hidden(attribute: str, key: str, value: str) -> str:
@@ -89,11 +74,9 @@ def _hidden(attribute: str, key: str, value: str) -> str:
 def annotations(f: Facets) -> str:
     """The hidden elements carrying a page's metadata and filters."""
     out = [_hidden("data-pagefind-meta", "kind", f.kind), _hidden("data-pagefind-filter", "loai_trang", f.kind)]
-    for reg in f.documents:
-        out.append(_hidden("data-pagefind-filter", "van_ban", reg.metadata.short_title))
-    if f.documents:
-        names = " · ".join(reg.metadata.short_title for reg in f.documents)
-        out.append(_hidden("data-pagefind-meta", "doc", names))
+    if f.document:
+        out.append(_hidden("data-pagefind-meta", "doc", f.document))
+        out.append(_hidden("data-pagefind-filter", "van_ban", f.document))
     if f.status:
         out.append(_hidden("data-pagefind-meta", "status", STATUS[f.status]))
         out.append(_hidden("data-pagefind-meta", "status_code", f.status))
