@@ -26,6 +26,6 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     try:
-        index_site(Path(config.site_dir))
+        index_site(Path(config.site_dir), bool(config["use_directory_urls"]))
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from None

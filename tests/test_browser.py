@@ -293,19 +293,29 @@ def test_the_comparison_pages_are_among_the_pages_checked_on_a_phone(crawl):
 #: A result must lead to one of these passages (the unit itself or a clause inside it)
 #: within the first RANK results: the passages that regulate what is asked for.
 RANK = 10
+def at(slug: str, unit: str) -> str:
+    """A unit of a text as the browser shows its address (site path and anchor)."""
+    return f"{built_url(f'{slug}/index.md')}#{unit}"
+
+
+def _text(slug: str, unit: str = "") -> str:
+    """Where a result leads to a regulation's text (or one of its units), as the site links it."""
+    return built_url(f"{slug}/index.md") + (f"#{unit}" if unit else "")
+
+
 SEARCHES = {
-    "chanh van phong": ("dak-lak-vp-ubnd-2025/#dieu-4", "dak-lak-vp-ubnd-2025/#dieu-5",
-                        "dak-lak-vp-ubnd-2025/#dieu-10"),
-    "giao ban": ("dak-lak-vp-ubnd-2025/#dieu-19", "dak-lak-vp-ubnd-2021/#muc-b-ii-5",
-                 "tra-vinh-dang-uy-khoi-2019/#dieu-13"),
-    "bao cao nam": ("dak-lak-vp-ubnd-2025/#dieu-22", "dak-lak-vp-ubnd-2021/#muc-b-ii-7"),
-    "bi thu tinh uy": ("dien-bien-tinh-uy-2020-2025/#dieu-6",),
-    "bao cao quy": ("dak-lak-vp-ubnd-2025/#dieu-22",),
-    "hoi nghi tong ket": ("dak-lak-vp-ubnd-2025/#dieu-19", "dak-lak-vp-ubnd-2021/#muc-b-ii-4"),
-    "dak lak": ("dak-lak-vp-ubnd-2025/",),
+    "chanh van phong": (_text("dak-lak-vp-ubnd-2025", "dieu-4"), _text("dak-lak-vp-ubnd-2025", "dieu-5"),
+                        _text("dak-lak-vp-ubnd-2025", "dieu-10")),
+    "giao ban": (_text("dak-lak-vp-ubnd-2025", "dieu-19"), _text("dak-lak-vp-ubnd-2021", "muc-b-ii-5"),
+                 _text("tra-vinh-dang-uy-khoi-2019", "dieu-13")),
+    "bao cao nam": (_text("dak-lak-vp-ubnd-2025", "dieu-22"), _text("dak-lak-vp-ubnd-2021", "muc-b-ii-7")),
+    "bi thu tinh uy": (_text("dien-bien-tinh-uy-2020-2025", "dieu-6"),),
+    "bao cao quy": (_text("dak-lak-vp-ubnd-2025", "dieu-22"),),
+    "hoi nghi tong ket": (_text("dak-lak-vp-ubnd-2025", "dieu-19"), _text("dak-lak-vp-ubnd-2021", "muc-b-ii-4")),
+    "dak lak": (_text("dak-lak-vp-ubnd-2025"),),
     # "BTV" is nowhere in the corpus: only its expansion can find these.
-    "BTV": ("dien-bien-tinh-uy-2020-2025/#dieu-2", "tra-vinh-dang-uy-khoi-2019/#dieu-3",
-            "tra-vinh-dang-uy-khoi-2019/#dieu-11", "dien-bien-tinh-uy-2020-2025/#dieu-25"),
+    "BTV": (_text("dien-bien-tinh-uy-2020-2025", "dieu-2"), _text("tra-vinh-dang-uy-khoi-2019", "dieu-3"),
+            _text("tra-vinh-dang-uy-khoi-2019", "dieu-11"), _text("dien-bien-tinh-uy-2020-2025", "dieu-25")),
     "UBND": (),
     "uy ban nhan dan": (),
 }
@@ -420,10 +430,10 @@ def test_each_result_names_its_document_and_status(searched):
 
 def test_a_text_in_force_ranks_above_the_text_it_replaced(searched):
     pages = [r["page"] for r in searched["results"]["dak lak"]]
-    assert pages.index("dak-lak-vp-ubnd-2025/") < pages.index("dak-lak-vp-ubnd-2021/")
+    assert pages.index(_text("dak-lak-vp-ubnd-2025")) < pages.index(_text("dak-lak-vp-ubnd-2021"))
     pages = [r["page"] for r in searched["results"]["chanh van phong"]]
-    assert pages.index("dak-lak-vp-ubnd-2025/vai-tro/chanh-van-phong/") < pages.index(
-        "dak-lak-vp-ubnd-2021/vai-tro/chanh-van-phong/")
+    assert pages.index(built_url("dak-lak-vp-ubnd-2025/vai-tro/chanh-van-phong.md")) < pages.index(
+        built_url("dak-lak-vp-ubnd-2021/vai-tro/chanh-van-phong.md"))
 
 
 def test_role_cards_and_the_articles_on_the_post_both_come_up(searched):

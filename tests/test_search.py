@@ -12,11 +12,11 @@ import pytest
 from quyche.site import search
 from quyche.site.render import STATUS
 
-from support import SLUGS, repo_corpus
+from support import SLUGS, built_file, repo_corpus
 
 
-def _html(site, path: str) -> str:
-    return (site / path / "index.html").read_text(encoding="utf-8")
+def _html(site, src: str) -> str:
+    return built_file(site, src).read_text(encoding="utf-8")
 
 
 def test_the_build_writes_a_chunked_pagefind_index_and_no_lunr_file(site):
@@ -28,7 +28,7 @@ def test_the_build_writes_a_chunked_pagefind_index_and_no_lunr_file(site):
 
 
 def test_every_page_of_the_site_is_indexed_by_its_content_only(site):
-    pages = [p for p in site.rglob("index.html") if "pagefind" not in p.parts]
+    pages = [p for p in site.rglob("*.html") if "pagefind" not in p.parts and p.name != "404.html"]
     unmarked = [str(p.relative_to(site)) for p in pages if "data-pagefind-body" not in p.read_text(encoding="utf-8")]
     assert not unmarked
 
@@ -41,7 +41,7 @@ def test_the_home_page_loads_no_index(site):
 @pytest.mark.parametrize("slug", SLUGS)
 def test_a_regulation_page_names_its_document_status_and_kind(site, slug):
     reg = repo_corpus()[0][slug]
-    page = _html(site, slug)
+    page = _html(site, f"{slug}/index.md")
     assert f'data-pagefind-meta="doc">{reg.metadata.short_title}<' in page
     assert f'data-pagefind-meta="status">{STATUS[reg.metadata.status]}<' in page
     assert f'data-pagefind-filter="hieu_luc">{search.STATUS_SHORT[reg.metadata.status]}<' in page
@@ -51,25 +51,27 @@ def test_a_regulation_page_names_its_document_status_and_kind(site, slug):
 @pytest.mark.parametrize("slug", SLUGS)
 def test_texts_no_longer_in_force_weigh_less(site, slug):
     reg = repo_corpus()[0][slug]
-    body = re.search(r"<article [^>]*data-pagefind-body[^>]*>", _html(site, slug)).group(0)
+    body = re.search(r"<article [^>]*data-pagefind-body[^>]*>", _html(site, f"{slug}/index.md")).group(0)
     weighted = "data-pagefind-weight" in body
     assert weighted == (reg.metadata.status != "in_force"), body
 
 
-@pytest.mark.parametrize(("path", "kind", "doc", "status"), [
-    ("dak-lak-vp-ubnd-2025", "Toàn văn", "Văn phòng UBND tỉnh Đắk Lắk (2025)", "in_force"),
-    ("dak-lak-vp-ubnd-2025/moc-thoi-gian", "Lịch và thời hạn", "Văn phòng UBND tỉnh Đắk Lắk (2025)", "in_force"),
-    ("dak-lak-vp-ubnd-2021/vai-tro/chanh-van-phong", "Thẻ vai trò", "Văn phòng UBND tỉnh Đắk Lắk (2021)", "superseded"),
-    ("dien-bien-tinh-uy-2020-2025/vai-tro", "Thẻ vai trò", "Tỉnh ủy Điện Biên, khóa XIV (2020–2025)", "term_ended"),
-    ("so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025", "So sánh phiên bản", "Văn phòng UBND tỉnh Đắk Lắk (2025)",
-     "in_force"),
-    ("chu-de/hop-lanh-dao", "So sánh giữa các cơ quan", None, None),
-    ("", search.OTHER, None, None),
-    ("huong-dan-bien-tap", search.OTHER, None, None),
+@pytest.mark.parametrize(("src", "kind", "doc", "status"), [
+    ("dak-lak-vp-ubnd-2025/index.md", "Toàn văn", "Văn phòng UBND tỉnh Đắk Lắk (2025)", "in_force"),
+    ("dak-lak-vp-ubnd-2025/moc-thoi-gian.md", "Lịch và thời hạn", "Văn phòng UBND tỉnh Đắk Lắk (2025)", "in_force"),
+    ("dak-lak-vp-ubnd-2021/vai-tro/chanh-van-phong.md", "Thẻ vai trò", "Văn phòng UBND tỉnh Đắk Lắk (2021)",
+     "superseded"),
+    ("dien-bien-tinh-uy-2020-2025/vai-tro/index.md", "Thẻ vai trò", "Tỉnh ủy Điện Biên, khóa XIV (2020–2025)",
+     "term_ended"),
+    ("so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025.md", "So sánh phiên bản",
+     "Văn phòng UBND tỉnh Đắk Lắk (2025)", "in_force"),
+    ("chu-de/hop-lanh-dao.md", "So sánh giữa các cơ quan", None, None),
+    ("index.md", search.OTHER, None, None),
+    ("huong-dan-bien-tap.md", search.OTHER, None, None),
 ])
-def test_each_page_kind_tells_search_its_kind_document_and_status(site, path, kind, doc, status):
+def test_each_page_kind_tells_search_its_kind_document_and_status(site, src, kind, doc, status):
     """From the page registry (quyche.site.pages): what a result shows and a reader filters by."""
-    page = _html(site, path) if path else (site / "index.html").read_text(encoding="utf-8")
+    page = _html(site, src)
     found = dict(re.findall(r'data-pagefind-(?:meta|filter)="(\w+)">([^<]*)<', page))
     if kind:
         assert found["kind"] == kind and found["loai_trang"] == kind

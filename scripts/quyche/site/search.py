@@ -122,10 +122,13 @@ def pagefind_binary() -> Path:
     return pagefind_bin.get_executable()
 
 
-def index_site(site_dir: Path) -> str:
-    """Run Pagefind over the built site; writes ``<site_dir>/pagefind/``. Returns its summary."""
+def index_site(site_dir: Path, directory_urls: bool = True) -> str:
+    """Run Pagefind over the built site; writes ``<site_dir>/pagefind/``. Returns its summary.
+
+    Without directory URLs the site links to ``…/index.html``, and so do results.
+    """
     cmd = [str(pagefind_binary()), "--site", str(site_dir), "--force-language", "vi",
-           "--exclude-selectors", ", ".join(EXCLUDE)]
+           "--exclude-selectors", ", ".join(EXCLUDE)] + ([] if directory_urls else ["--keep-index-url"])
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
         raise SearchIndexError(f"Pagefind failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
