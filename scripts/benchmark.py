@@ -335,6 +335,10 @@ def main(argv: list[str] | None = None) -> int:
                 if b:
                     print(f"{n:>5} {name:>8} {b.cpu:>8.2f} {b.wall:>8.2f} {b.peak_mb:>8.0f} "
                           f"{b.site_bytes / 1e6:>8.1f} {b.pages:>6} {b.median_page / 1000:>10.1f}", flush=True)
+            for s in pair[0].searches:   # now, not only at the end: a long run may be stopped
+                print(f"{n:>5} search {s.query!r}: home {s.home_bytes / 1000:.1f} KB ({s.home_gzip / 1000:.1f} gzip), "
+                      f"query {s.query_bytes / 1000:.1f} KB ({s.query_gzip / 1000:.1f} gzip), "
+                      f"first results {s.seconds:.2f} s", flush=True)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
