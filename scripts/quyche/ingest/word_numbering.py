@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
 
+from ..vietnamese import roman
+
 #: Bullet characters of the Symbol and Wingdings fonts (private-use code points)
 #: as the reader sees them on the page.
 SYMBOL_BULLETS = {"\uf0b7": "•", "\uf02d": "-", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓",
@@ -42,15 +44,6 @@ def _level(el) -> Level:
                  text=_val(el, "w:lvlText", ""), suffix=_val(el, "w:suff", "tab"),
                  legal=el.find(qn("w:isLgl")) is not None and _val(el, "w:isLgl", "1") not in ("0", "false"),
                  restart=int(restart) if restart is not None else None, rpr=el.find(qn("w:rPr")))
-
-
-def roman(n: int) -> str:
-    out = ""
-    for value, digits in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out, n = out + digits, n - value
-    return out
 
 
 def letters(n: int) -> str:
