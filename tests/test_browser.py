@@ -542,23 +542,29 @@ def test_a_permalink_opens_with_its_unit_below_the_header_and_column_heads(serve
     assert not {k: v for k, v in covered.items() if v > 1}, covered
 
 
-# --- "Sắp tới": the next two weeks, picked in the browser ------------------------------
+# --- What is next, from the reader's today (the clock is set in the browser) --------------
 
-async def _upcoming(base: str, today: str, script: bool = True) -> str:
+async def _at(base: str, path: str, today: str, script: bool = True, viewport=DESKTOP, act=None):
+    """Open a page with the browser's clock fixed at `today` 08:00; return what `act` returns."""
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
-            context = await browser.new_context(viewport=DESKTOP, java_script_enabled=script)
+            context = await browser.new_context(viewport=viewport, java_script_enabled=script)
             page = await context.new_page()
             errors: list[str] = []
             page.on("pageerror", lambda exc: errors.append(str(exc)))
             await page.clock.set_fixed_time(f"{today}T08:00:00")
-            await page.goto(base, wait_until="load")
-            text = await page.inner_text(".qc-upcoming")
+            await page.goto(base + path, wait_until="load")
+            await page.wait_for_timeout(300)
+            result = await act(page)
             assert not errors, errors
-            return text
+            return result
         finally:
             await browser.close()
+
+
+async def _upcoming(base: str, today: str, script: bool = True) -> str:
+    return await _at(base, "", today, script, act=lambda page: page.inner_text(".qc-upcoming"))
 
 
 def _shown(day) -> str:
@@ -566,28 +572,29 @@ def _shown(day) -> str:
     return f"{weekday(day)}, {day:%d/%m/%Y}"
 
 
-def test_the_home_page_lists_the_next_two_weeks_of_the_texts_in_force(served):
-    """Today is set to the Tuesday before the 4th Friday of November of the first year
-    the build covers (24/11/2026 when written): the two weeks then hold both the 2025
-    giao ban (the 25th) and the day the superseded 2021 one would fall on (4th Friday)."""
+def test_the_home_page_lists_the_next_ten_dates_of_the_texts_in_force_whatever_the_date(served):
+    """On 1 December (a two-week window showed two items then) and on the Tuesday before
+    November's 4th Friday: the next ten meetings and deadlines, with how far ahead."""
     import datetime as dt
     import re
     from quyche.site.facts_pages import years_shown
-    november = [dt.date(years_shown().start, 11, n) for n in range(1, 31)]
-    fourth_friday = [d for d in november if d.weekday() == 4][3]
-    today = fourth_friday - dt.timedelta(days=3)
+    year = years_shown().start
+    for today in (dt.date(year, 12, 1), dt.date(year, 3, 2)):
+        text = asyncio.run(_upcoming(served, today.isoformat()))
+        assert f"10 mốc tiếp theo của các văn bản đang có hiệu lực, từ hôm nay ({_shown(today)})" in text
+        listed = [dt.datetime.strptime(d, "%d/%m/%Y").date() for d in re.findall(r"\d\d/\d\d/\d{4}", text)][1:]
+        assert listed and all(d >= today for d in listed) and listed == sorted(listed)
+        first = listed[0]
+        assert f"{_shown(first)} — " + ("hôm nay" if first == today else "ngày mai" if (first - today).days == 1
+                                         else f"còn {(first - today).days} ngày") in text
+        assert "(2021)" not in text and "Trà Vinh" not in text and "Điện Biên" not in text
+    november = [dt.date(year, 11, n) for n in range(1, 31)]
+    today = [d for d in november if d.weekday() == 4][3] - dt.timedelta(days=3)
     text = asyncio.run(_upcoming(served, today.isoformat()))
-    assert f"Từ hôm nay ({_shown(today)}) đến {_shown(today + dt.timedelta(days=14))}" in text
-    # 2025 Điều 19.2: giao ban on the 25th of each month.
     day = text[text.index(_shown(today.replace(day=25))):]
+    # 2025 Điều 19.2: giao ban on the 25th; Điều 22.2: the annual report "trước ngày 25/11".
     assert "Hội nghị giao ban Văn phòng — Chánh Văn phòng (Văn phòng UBND tỉnh Đắk Lắk (2025)" in day
-    # Điều 22.2: the annual report is due "trước ngày 25/11": the 25th is a limit, and says so.
     assert "Báo cáo năm của Trưởng phòng (hạn: trước ngày này) — Trưởng phòng" in day
-    # The superseded 2021 text (4th Friday) and the ended-term party texts: not listed.
-    assert "(2021)" not in text and "Trà Vinh" not in text and "Điện Biên" not in text
-    listed = [dt.datetime.strptime(d, "%d/%m/%Y").date() for d in re.findall(r"\d\d/\d\d/\d{4}", text)]
-    # The first two are the range in the heading line; then one per day listed.
-    assert len(listed) >= 3 and all(today <= d <= today + dt.timedelta(days=14) for d in listed)
 
 
 def test_out_of_range_or_without_script_the_home_page_points_to_the_calendars(served):
@@ -595,7 +602,9 @@ def test_out_of_range_or_without_script_the_home_page_points_to_the_calendars(se
     later = asyncio.run(_upcoming(served, f"{years_shown().stop + 2}-03-02"))
     assert "hôm nay nằm ngoài khoảng đó" in later
     plain = asyncio.run(_upcoming(served, f"{years_shown().start}-11-23", script=False))
-    assert "Lịch và thời hạn" in plain and "Bật JavaScript" in plain
+    assert "Lịch và thời hạn" in plain and "JavaScript" in plain
+
+
 
 
 # --- opened from a folder (file://), as a copy on a USB stick or a shared drive ------------
@@ -654,5 +663,78 @@ def test_opened_from_a_folder_every_link_opens_a_page(site, from_folder):
 
 def test_opened_from_a_folder_upcoming_dates_show_and_search_says_it_needs_a_server(from_folder):
     _, upcoming, hint = from_folder
-    assert "Từ hôm nay (" in upcoming and "Bật JavaScript" not in upcoming
+    assert "từ hôm nay (" in upcoming and "Khi trình duyệt chạy được JavaScript" not in upcoming
     assert "không qua máy chủ web" in hint and "không cần gõ dấu" not in hint
+
+
+_MONTHS = """() => [...document.querySelectorAll('.qc-rolling .qc-month')].map(m => [m.dataset.month, !m.hidden])"""
+
+
+@pytest.mark.parametrize("path", [built_url("dak-lak-vp-ubnd-2025/moc-thoi-gian.md"), built_url("dak-lak-vp-ubnd-2025/vai-tro/truong-phong.md")])
+def test_month_calendars_open_at_the_current_month_with_today_marked_and_twelve_months(served, path):
+    from quyche.site.facts_pages import years_shown
+    year = years_shown().start
+    today = f"{year}-12-01"
+
+    async def look(page):
+        return await page.evaluate(_MONTHS), await page.inner_text(".qc-rolling")
+    months, text = asyncio.run(_at(served, path, today, act=look))
+    shown = [key for key, visible in months if visible]
+    assert shown and shown[0] == f"{year}-12" and shown[-1] <= f"{year + 1}-11"
+    assert all(f"{year}-12" <= key <= f"{year + 1}-11" for key in shown)
+    assert f"Hôm nay" in text and "từ tháng 12/" + str(year) + " đến tháng 11/" + str(year + 1) in text
+    everything, _ = asyncio.run(_at(served, path, today, script=False, act=look))
+    assert all(visible for _, visible in everything) and len(everything) > len(shown)   # no script: all months
+
+
+def test_the_combined_table_filters_by_document_post_and_month(served):
+    async def act(page):
+        await page.select_option(".qc-filter select[name=doc]", "dak-lak-vp-ubnd-2025")
+        docs = await page.eval_on_selector_all("#bang-tat-ca tbody tr:not([hidden])", "rs => rs.map(r => r.dataset.doc)")
+        await page.select_option(".qc-filter select[name=doc]", "")
+        await page.select_option(".qc-filter select[name=post]", "Trưởng phòng")
+        posts = await page.eval_on_selector_all("#bang-tat-ca tbody tr:not([hidden])", "rs => rs.map(r => r.dataset.posts)")
+        await page.select_option(".qc-filter select[name=post]", "")
+        await page.select_option(".qc-filter select[name=month]", "11")
+        months = await page.eval_on_selector_all("#bang-tat-ca tbody tr:not([hidden])", "rs => rs.map(r => r.dataset.months)")
+        total = await page.eval_on_selector_all("#bang-tat-ca tbody tr", "rs => rs.length")
+        return docs, posts, months, total
+    docs, posts, months, total = asyncio.run(_at(served, built_url("moc-thoi-gian.md"), "2026-12-01", act=act))
+    assert docs and set(docs) == {"dak-lak-vp-ubnd-2025"} and len(docs) < total
+    assert posts and all("Trưởng phòng" in p.split("|") for p in posts) and len(posts) < total
+    assert months and all("11" in m.split() for m in months) and len(months) < total
+
+
+@pytest.mark.parametrize("path,table", [(built_url("dak-lak-vp-ubnd-2025/moc-thoi-gian.md"), ".qc-deadlines"),
+                                        (built_url("moc-thoi-gian.md"), ".qc-deadlines"),
+                                        (built_url("dak-lak-vp-ubnd-2025/vai-tro/truong-phong.md"), ".qc-card-table")])
+def test_on_a_phone_every_table_row_stacks_with_its_column_labels(served, path, table):
+    script = f"""() => [...document.querySelectorAll('{table} tbody tr')].slice(0, 5).map(tr =>
+        [getComputedStyle(tr).display, [...tr.cells].map(td => getComputedStyle(td, '::before').content)])"""
+    rows = asyncio.run(_at(served, path, "2026-12-01", viewport=PHONE, act=lambda page: page.evaluate(script)))
+    assert rows
+    for display, labels in rows:
+        assert display == "block"
+        assert all(label.startswith('"') and label.endswith(': "') for label in labels), labels
+
+
+# --- Print -----------------------------------------------------------------------------
+
+_PRINTED = """() => {
+  const text = [...document.querySelectorAll('.md-content p, .md-content li, .md-content td')]
+    .filter(e => e.offsetParent !== null && e.textContent.trim());
+  const hidden = ['.md-header', '.md-sidebar--primary', '.md-footer', '.qc-print-bar', '.qc-exports']
+    .filter(s => document.querySelector(s)).map(s => getComputedStyle(document.querySelector(s)).display);
+  return [Math.min(...text.map(e => parseFloat(getComputedStyle(e).fontSize))), hidden];
+}"""
+
+
+@pytest.mark.parametrize("path", [built_url("dak-lak-vp-ubnd-2025/vai-tro/truong-phong.md"), built_url("moc-thoi-gian.md"), built_url("dak-lak-vp-ubnd-2025/index.md")])
+def test_printed_pages_are_readable_and_carry_no_web_only_parts(served, path):
+    async def act(page):
+        assert await page.is_visible(".qc-print")           # the button, once the script ran
+        await page.emulate_media(media="print")
+        return await page.evaluate(_PRINTED)
+    smallest, hidden = asyncio.run(_at(served, path, "2026-12-01", act=act))
+    assert smallest >= 11 * 96 / 72 - 0.01, smallest       # 11 pt
+    assert hidden and set(hidden) == {"none"}, hidden

@@ -178,6 +178,6 @@ def test_a_deadline_before_a_date_is_not_shown_as_due_on_it(site):
     from quyche.site.facts_pages import years_shown
     assert f"25/11/{years_shown().start}</time> — Báo cáo năm của Trưởng phòng <strong>(hạn: trước ngày này)</strong>" in calendar
     card = built_file(site, f"{reg.slug}/vai-tro/truong-phong.md").read_text(encoding="utf-8")
-    assert "đoạn thứ nhất khoản 2 Điều 22</a>), hạn: trước các ngày:" in card
+    assert f"25/11/{years_shown().start}</time> — Báo cáo năm của Trưởng phòng <strong>(hạn: trước ngày này)</strong>" in card
     cal = Calendar.from_ical(icalendar(reg, [reg.fact("bao-cao-nam")], "x", "https://example.org", YEARS))
     assert [str(e["summary"]) for e in cal.walk("VEVENT")] == ["Hạn: Báo cáo năm của Trưởng phòng (hạn: trước ngày này)"]

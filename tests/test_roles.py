@@ -113,4 +113,5 @@ def test_a_post_that_may_be_invited_is_not_shown_as_a_standing_attendee(site):
     văn phòng Tỉnh ủy" — the Chánh Văn phòng's card says "may be invited", not "attends"."""
     html = built_file(site, "dien-bien-tinh-uy-2020-2025/vai-tro/chanh-van-phong.md").read_text(encoding="utf-8")
     html = html.replace(" </td>", "</td>")   # the space search puts at cell ends (quyche.site.search.mark_page)
-    assert "<tr><td>Họp Thường trực Tỉnh ủy</td><td>Có thể được mời dự (tùy nội dung)</td>" in html
+    assert ('<tr><td data-label="Cuộc họp">Họp Thường trực Tỉnh ủy</td>'
+            '<td data-label="Vai trò">Có thể được mời dự (tùy nội dung)</td>') in html

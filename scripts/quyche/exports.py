@@ -12,13 +12,14 @@ import datetime as dt
 import io
 import json
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Alarm, Calendar, Event, vRecur
 
 from . import fact_types
 from .describe import TYPES, actor_names, due_note, when, who
 from .model import Fact, Regulation
 from .notes import plain
 from .schedule import dates, dtstart, windows
+from .validity import End
 
 PRODID = "-//So tay quy che lam viec//quyche//VI"
 
@@ -27,13 +28,42 @@ def clause_url(base_url: str, reg: Regulation, unit_id: str) -> str:
     return f"{base_url.rstrip('/')}/{reg.slug}/#{unit_id}"
 
 
-def _window_events(reg: Regulation, fact: Fact, base_url: str, years: range) -> list[Event]:
+#: A reminder at 9:00 the day before (events are all-day: they start at 0:00).
+REMIND_BEFORE = dt.timedelta(hours=-15)
+
+
+def summary(fact: Fact) -> str:
+    """The event title: what, with the "before this date" reading and the text's hedges,
+    so a calendar that only shows titles does not let a report go in a day late."""
+    prefix = "Hạn: " if fact_types.TYPES[fact.type].due_prefix else ""
+    notes = [n for n in (due_note(fact),) if n] + list(fact.schedule.hedges if fact.schedule else ())
+    return f"{prefix}{fact.name}" + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def _alarm(fact: Fact) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", REMIND_BEFORE)
+    alarm.add("description", f"Ngày mai: {summary(fact)}")
+    return alarm
+
+
+def _description(reg: Regulation, fact: Fact, url: str, end: End | None) -> str:
+    sched = fact.schedule
+    lines = [f"{reg.metadata.short_title}, {reg.citation(fact.source.unit)}: «{fact.source.quote}»",
+
+
+def _window_events(reg: Regulation, fact: Fact, base_url: str, years: range,
+                   end: End | None = None) -> list[Event]:
     """A meeting fixed to a month (or quarter) but not a day: an all-day event spanning
     it, with the text's hedge in the summary, so staff see it when they plan."""
     out = []
     sched = fact.schedule
     url = clause_url(base_url, reg, fact.source.unit)
-    for win in windows(reg, fact, dt.date(years.start, 1, 1), dt.date(years.stop - 1, 12, 31)):
+    start, last = dt.date(years.start, 1, 1), dt.date(years.stop - 1, 12, 31)
+    if end is not None:   # a text no longer applied: from signing to its end
+        start, last = min(start, dtstart(reg)), min(last, end.last_day)
+    for win in windows(reg, fact, start, last):
         event = Event()
         event.add("uid", f"{fact.id}@{reg.slug}.quyche/{win.first:%Y-%m}")   # one event per month
         event.add("dtstamp", dt.datetime.combine(dtstart(reg), dt.time(), tzinfo=dt.timezone.utc))
@@ -44,65 +74,94 @@ def _window_events(reg: Regulation, fact: Fact, base_url: str, years: range) -> 
         event.add("transp", "TRANSPARENT")      # a month-long entry must not block the calendar
         event.add("description", f"{reg.metadata.short_title}, {reg.citation(fact.source.unit)}: "
                                  f"«{fact.source.quote}»\nVăn bản chỉ định {win.label}, không nêu ngày.\n"
-                                 f"Xem điều khoản: {url}")
+                                 f"{(end.reason + chr(10)) if end else ''}Xem điều khoản: {url}")
         if url.startswith(("http://", "https://")):
             event.add("url", url)
+        event.add_component(_alarm(fact))
         out.append(event)
     return out
 
 
-def _event(reg: Regulation, fact: Fact, base_url: str, years: range) -> Event | None:
-    sched = fact.schedule
-    if sched is None or sched.kind not in ("rrule", "relative"):
-        return None
-    start, end = dt.date(years.start, 1, 1), dt.date(years.stop - 1, 12, 31)
-    event = Event()
-    event.add("uid", f"{fact.id}@{reg.slug}.quyche")
-    event.add("dtstamp", dt.datetime.combine(dtstart(reg), dt.time(), tzinfo=dt.timezone.utc))
-    prefix = "Hạn: " if fact_types.TYPES[fact.type].due_prefix else ""
-    note = due_note(fact)
-    event.add("summary", f"{prefix}{fact.name}" + (f" ({note})" if note else ""))
-    citation = reg.citation(fact.source.unit)
-    url = clause_url(base_url, reg, fact.source.unit)
-    lines = [f"{reg.metadata.short_title}, {citation}: «{fact.source.quote}»",
              f"Thời gian theo văn bản: {when(fact)}"]
     if sched.day_off_rule:
         lines.append(f"Nếu trùng ngày nghỉ: «{sched.day_off_rule}»")
     if sched.interpretation:
         lines.append(f"Cách hiểu: {plain(sched.interpretation, reg)}")
+    if end is not None:
+        lines.append(end.reason)
     lines.append(f"Xem điều khoản: {url}")
-    event.add("description", "\n".join(lines))
+    return "\n".join(lines)
+
+
+def _event(reg: Regulation, fact: Fact, base_url: str, years: range, end: End | None = None) -> Event | None:
+    sched = fact.schedule
+    if sched is None or sched.kind not in ("rrule", "relative"):
+        return None
+    start, last = dt.date(years.start, 1, 1), dt.date(years.stop - 1, 12, 31)
+    if end is not None:   # a text no longer applied: its dates from signing to its end
+        start, last = min(start, dtstart(reg)), min(last, end.last_day)
+    event = Event()
+    event.add("uid", f"{fact.id}@{reg.slug}.quyche")
+    event.add("dtstamp", dt.datetime.combine(dtstart(reg), dt.time(), tzinfo=dt.timezone.utc))
+    event.add("summary", summary(fact))
+    url = clause_url(base_url, reg, fact.source.unit)
+    event.add("description", _description(reg, fact, url, end))
     if url.startswith(("http://", "https://")):
-        event.add("url", url)   # RFC 5545 wants an absolute URI; set site_url in mkdocs.yml
+        event.add("url", url)   # RFC 5545 wants an absolute URI: site_url in mkdocs.yml
     if sched.kind == "rrule" and "\n" not in sched.rrule:
         first = dates(reg, fact, dtstart(reg), dtstart(reg) + dt.timedelta(days=800))
-        if not first:
+        if not first or (end is not None and first[0] > end.last_day):
             return None
+        rule = vRecur.from_ical(sched.rrule)
+        if end is not None:
+            rule["UNTIL"] = [end.last_day]
         event.add("dtstart", first[0])
-        event.add("rrule", vRecur.from_ical(sched.rrule))
+        event.add("rrule", rule)
     else:
-        occurrences = dates(reg, fact, start, end)
+        occurrences = dates(reg, fact, start, last)
         if not occurrences:
             return None
         event.add("dtstart", occurrences[0])
         if len(occurrences) > 1:
             event.add("rdate", occurrences[1:])
-        event.add("comment", f"Ngày tính theo quy tắc tương đối, liệt kê cho các năm {years.start}–{years.stop - 1}.")
+        event.add("comment", f"Ngày tính theo quy tắc tương đối, liệt kê đến {last:%d/%m/%Y}.")
+    event.add_component(_alarm(fact))
     return event
 
 
-def icalendar(reg: Regulation, facts: list[Fact], name: str, base_url: str, years: range) -> bytes:
+def calendar_events(reg: Regulation, facts: list[Fact], base_url: str, years: range,
+                    end: End | None = None) -> list[Event]:
+    """The events of these facts: dated ones, and the months (or quarters) a text names
+    without a day."""
+    out = []
+    for fact in facts:
+        event = _event(reg, fact, base_url, years, end)
+        if event is not None:
+            out.append(event)
+        out += _window_events(reg, fact, base_url, years, end)
+    return out
+
+
+def has_events(reg: Regulation, facts: list[Fact], years: range, end: End | None = None) -> bool:
+    """Whether a calendar of these facts would hold any date: only those are offered."""
+    return bool(calendar_events(reg, facts, "", years, end))
+
+
+def icalendar(reg: Regulation, facts: list[Fact], name: str, base_url: str, years: range,
+              end: End | None = None) -> bytes:
+    """One calendar; `end` (quyche.validity) stops a superseded or ended-term text's
+    dates and puts the reason in the calendar's description."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
-    for fact in facts:
-        event = _event(reg, fact, base_url, years)
-        if event is not None:
-            cal.add_component(event)
-        for window in _window_events(reg, fact, base_url, years):
-            cal.add_component(window)
+    about = f"Lịch họp và thời hạn theo {reg.metadata.title}. Mỗi sự kiện dẫn tới điều khoản quy định nó."
+    if end is not None:
+        about += " " + end.reason
+    cal.add("x-wr-caldesc", about)
+    for event in calendar_events(reg, facts, base_url, years, end):
+        cal.add_component(event)
     return cal.to_ical()
 
 

@@ -1,41 +1,29 @@
 """Vietnamese public holidays, for flagging dates in the calendars.
 
-Statutory days off under Bộ luật Lao động 2019, Điều 112. Lunar dates are
-converted for each year below. The exact Tết days and the day adjacent to
-Quốc khánh are fixed by the Prime Minister each year; where that decision is
-not recorded here, the common pattern (one day before Tết and four after; 1/9
-with 2/9) is used and labelled as such on the pages.
+From python-holidays (`holidays`, country VN), a maintained library released
+every month: it computes the lunar dates for Vietnam (UTC+7, which puts Tết on
+another day than the Chinese calendar in some years: 21/1/1985, 17/2/2007), for
+any year from 1901 to 2100, and records the days off the Government decided for
+the years it has decisions for (Tết, the day next to Quốc khánh, days in lieu);
+later years follow Bộ luật Lao động 2019, Điều 112. A hand-kept table used to end
+in 2028, after which Tết silently counted as a working day.
 """
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
-#: Solar dates of the lunar new year (mùng 1 Tết) and Giỗ Tổ Hùng Vương (10/3 âm lịch).
-LUNAR = {
-    2025: (dt.date(2025, 1, 29), dt.date(2025, 4, 7)),
-    2026: (dt.date(2026, 2, 17), dt.date(2026, 4, 26)),
-    2027: (dt.date(2027, 2, 6), dt.date(2027, 4, 16)),
-    2028: (dt.date(2028, 1, 26), dt.date(2028, 4, 4)),
-}
+import holidays as _library
 
-ASSUMED = "theo thông lệ; ngày nghỉ cụ thể do Thủ tướng quyết định hằng năm"
+SOURCE = ("ngày nghỉ lễ theo Bộ luật Lao động 2019, Điều 112 và các quyết định nghỉ Tết, nghỉ bù "
+          "đã công bố (thư viện python-holidays); năm chưa có quyết định thì theo luật")
 
 
+@lru_cache(maxsize=None)
 def holidays(year: int) -> dict[dt.date, str]:
-    """Day off -> its name, for one year (empty for years without lunar data)."""
-    out = {
-        dt.date(year, 1, 1): "Tết Dương lịch",
-        dt.date(year, 4, 30): "Ngày Chiến thắng (30/4)",
-        dt.date(year, 5, 1): "Ngày Quốc tế Lao động (1/5)",
-        dt.date(year, 9, 2): "Quốc khánh (2/9)",
-        dt.date(year, 9, 1): f"Nghỉ liền kề Quốc khánh ({ASSUMED})",
-    }
-    if year in LUNAR:
-        tet, hung = LUNAR[year]
-        for offset in range(-1, 4):
-            out[tet + dt.timedelta(days=offset)] = f"Tết Nguyên đán ({ASSUMED})"
-        out[hung] = "Giỗ Tổ Hùng Vương (10/3 âm lịch)"
-    return out
+    """Day off -> its name in Vietnamese, for one year."""
+    days = _library.country_holidays("VN", years=year, language="vi")
+    return {day: name for day, name in sorted(days.items()) if day.year == year}
 
 
 def day_off(day: dt.date) -> str | None:

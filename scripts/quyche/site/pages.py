@@ -19,7 +19,8 @@ from dataclasses import dataclass
 import yaml
 
 from ..drafting_table import HEADERS_VERSIONS, build as drafting_table, docx_bytes, xlsx_bytes
-from ..exports import csv_bytes, facts_of_actor, icalendar, json_bytes
+from ..exports import csv_bytes, facts_of_actor, has_events, icalendar, json_bytes
+from ..office import docx_bytes as full_text_docx, with_bom, xlsx_bytes as deadlines_xlsx
 from ..model import Regulation
 from ..topics import TOPICS
 from .build import Site
@@ -31,7 +32,8 @@ from .role_pages import role_card_html, roles_index_html
 from .text import markdown_text
 from .topic_page import topic_html
 from .upcoming import PATH as UPCOMING, upcoming_script
-from .urls import Links
+from ..validity import end_of_use
+from .urls import Links, url_of
 
 
 @dataclass(frozen=True)
@@ -128,18 +130,35 @@ KINDS: list[PageKind] = [
         nav=NavPlace("So sánh giữa các cơ quan", title=lambda topic: topic.title)),
 ]
 
+def _calendars(site: Site) -> Iterable[dict]:
+    """The regulations whose calendar holds a date: an empty calendar is never offered."""
+    return ({"reg": r} for r in site.regs.values()
+            if has_events(r, list(r.facts), site.years, end_of_use(r, site.regs)))
+
+
+def _post_calendars(site: Site) -> Iterable[dict]:
+    return ({"reg": r, "actor": a} for r in site.regs.values() for a in r.actors
+            if has_events(r, facts_of_actor(r, a.id), site.years, end_of_use(r, site.regs)))
+
+
 FILES: list[FileKind] = [
-    FileKind("source", "nguon/{reg.slug}.txt", _regs, source=lambda reg: str(reg.source_path)),
-    FileKind("calendar", "xuat/{reg.slug}.ics", _regs,
+    # A copy with a byte-order mark: browsers and Notepad then read it as UTF-8 whatever
+    # charset a server declares; the repository's file stays as it is.
+    FileKind("source", "nguon/{reg.slug}.txt", _regs, content=lambda site, reg: with_bom(reg.source_path.read_bytes())),
+    FileKind("calendar", "xuat/{reg.slug}.ics", _calendars,
              content=lambda site, reg: icalendar(reg, list(reg.facts), reg.metadata.short_title, site.base,
-                                                 site.years)),
+                                                 site.years, end_of_use(reg, site.regs))),
     FileKind("table", "xuat/{reg.slug}.csv", _regs, content=lambda site, reg: csv_bytes([reg], site.base)),
-    FileKind("actor-calendar", "xuat/{reg.slug}/{actor.id}.ics",
-             lambda site: ({"reg": r, "actor": a} for r in site.regs.values() for a in r.actors
-                           if facts_of_actor(r, a.id)),
+    FileKind("workbook", "xuat/{reg.slug}.xlsx", _regs,
+             content=lambda site, reg: deadlines_xlsx([reg], site.base, site.years,
+                                                      {reg.slug: end_of_use(reg, site.regs)})),
+    FileKind("full-text", "xuat/{reg.slug}.docx", _regs,
+             content=lambda site, reg: full_text_docx(reg, f"{site.base}/{url_of(reg.slug + '/index.md', site.directory_urls)}")),
+    # The body and year (the slug) and the post in the name: two downloads never share one.
+    FileKind("actor-calendar", "xuat/{reg.slug}--{actor.id}.ics", _post_calendars,
              content=lambda site, reg, actor: icalendar(reg, facts_of_actor(reg, actor.id),
                                                         f"{actor.name} — {reg.metadata.short_title}",
-                                                        site.base, site.years)),
+                                                        site.base, site.years, end_of_use(reg, site.regs))),
     FileKind("comparison-table", "xuat/so-sanh/{old.slug}--{new.slug}.{format}",
              lambda site: ({"old": site.regs[c.old], "new": site.regs[c.new], "spec": c, "format": f}
                            for c in site.comparisons for f in ("docx", "xlsx")),
@@ -148,6 +167,9 @@ FILES: list[FileKind] = [
     FileKind("compare-css", "assets/compare.css", lambda site: [{}], source=lambda: str(COMPARE_CSS)),
     FileKind("all-tables", "xuat/tat-ca.csv", lambda site: [{}],
              content=lambda site: csv_bytes(list(site.regs.values()), site.base)),
+    FileKind("all-workbook", "xuat/tat-ca.xlsx", lambda site: [{}],
+             content=lambda site: deadlines_xlsx(site.texts, site.base, site.years,
+                                                 {r.slug: end_of_use(r, site.regs) for r in site.texts})),
     FileKind("all-facts", "xuat/du-kien.json", lambda site: [{}],
              content=lambda site: json_bytes(list(site.regs.values()), site.base)),
     FileKind("upcoming", UPCOMING, lambda site: [{}],

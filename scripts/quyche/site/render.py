@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from ..model import Regulation, Unit
 from ..numbering import SCHEMES
 from ..notes import linked
+from .dates import last_changed, took_effect
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -41,6 +42,21 @@ def inline(text: str) -> Markup:
     return Markup(html.replace("\n", "<br>"))
 
 
+def css_string(text: str) -> Markup:
+    """A CSS string literal for text inside a <style> element, where HTML escapes are
+    not read: every character that could end the string, the rule or the element is
+    written as a CSS escape."""
+    out = []
+    for ch in str(text):
+        out.append(f"\\{ord(ch):x} " if ch in '"\\<>&\n\r{}' or ord(ch) < 32 else ch)
+    return Markup('"' + "".join(out) + '"')
+
+
+def clause_of(unit_id: str) -> str:
+    """The clause a paragraph (đoạn) belongs to: readers cite clauses, not paragraphs."""
+    return re.sub(r"(-doan-\d+)+$", "", unit_id)
+
+
 def plain_heading(text: str) -> str:
     return re.sub(r"\*+", "", text).replace("\n", " ").strip()
 
@@ -52,6 +68,8 @@ def environment() -> Environment:
     env.filters["inline"] = inline
     env.filters["refs"] = linked     # [[unit-id]] in a note -> the clause's citation, linked
     env.filters["plain_heading"] = plain_heading
+    env.filters["clause_of"] = clause_of
+    env.filters["css_string"] = css_string
     env.globals.update(STATUS=STATUS, ROLES=ROLES, DEFECTS=DEFECTS)
     return env
 
@@ -75,6 +93,33 @@ def toc(regulation: Regulation) -> list[tuple[Unit, list[Unit]]]:
     return out
 
 
+PAGE_BREAKS = ("page_break", "page_break_duplicate")
+
+
+def page_break_joins(regulation: Regulation) -> dict[str, list[Unit]]:
+    """Paragraphs the source's page breaks cut in two, joined again for reading.
+
+    The data keeps the source as it is: the sentence's second half is a unit of its
+    own, with a page_break defect. On the page it is shown inside the paragraph it
+    continues (the one before it in reading order), behind a discreet mark, so a
+    reader meets one sentence. Returns: id of the paragraph -> the units joined to it.
+    """
+    broken = {d.unit for d in regulation.defects if d.kind in PAGE_BREAKS}
+    joins: dict[str, list[Unit]] = {}
+    host: dict[str, str] = {}
+    previous: Unit | None = None
+    for unit in regulation.walk():
+        if heading_level(unit) or unit.kind == "khoi":
+            previous = None
+            continue
+        if unit.id in broken and previous is not None:
+            root = host.get(previous.id, previous.id)
+            joins.setdefault(root, []).append(unit)
+            host[unit.id] = root
+        previous = unit
+    return joins
+
+
 def regulation_html(regulation: Regulation, site, links) -> str:
     """The full text page: metadata box, contents, every unit with its anchor."""
     by_unit_defects: dict[str, list] = {}
@@ -83,8 +128,14 @@ def regulation_html(regulation: Regulation, site, links) -> str:
     by_unit_anomalies: dict[str, list] = {}
     for anomaly in regulation.anomalies:
         by_unit_anomalies.setdefault(anomaly.unit, []).append(anomaly)
+    joins = page_break_joins(regulation)
     template = environment().get_template("regulation.html")
     return template.render(reg=regulation, meta=regulation.metadata, corpus=site.regs, url=links,
+                           joins=joins, joined={u.id for units in joins.values() for u in units},
+                           cite=regulation.citation, effect=took_effect(regulation),
+                           address=f"{site.base}/{links.here}",
+                           updated=last_changed([regulation.path, regulation.source_path]),
+                           print_title=f"{regulation.metadata.short_title} — {STATUS[regulation.metadata.status]}",
                            defects=by_unit_defects, anomalies=by_unit_anomalies,
                            toc=toc(regulation), heading_level=heading_level,
                            compared=[c for c in site.comparisons if regulation.slug in (c.old, c.new)])

@@ -1,6 +1,7 @@
 """The dates coming up, for the home page's "Sắp tới": every concrete date of the
-texts in force over the years the site shows, as a data file that a small script
-filters by the reader's today.
+texts in force over the years the site shows, as a data file from which a small
+script picks the next ten after the reader's today (whatever the date: a window of
+days showed nothing in quiet weeks).
 
 The page is static and built once, but "today" changes every day: so the build
 writes the dates and the reader's browser picks the next ones. Superseded texts
@@ -21,7 +22,7 @@ from ..model import Regulation
 from ..schedule import dates
 from .render import environment
 
-DAYS = 14   # this week and the next: what a reader plans for
+SHOWN = 10   # the next ten meetings and deadlines
 PATH = "xuat/sap-toi.js"
 GLOBAL = "quycheUpcoming"
 
@@ -56,4 +57,4 @@ def upcoming_script(regs: list[Regulation], years: range, links) -> bytes:
 def upcoming_html(site, links) -> str:
     count = sum(len(f["dates"]) for f in upcoming_data(site.texts, site.years, links)["facts"])
     return environment().get_template("upcoming.html").render(src=links.file("upcoming"), years=site.years,
-                                                              count=count, days=DAYS, url=links)
+                                                              count=count, count_shown=SHOWN, url=links)
