@@ -51,6 +51,15 @@ def _alarm(fact: Fact) -> Alarm:
 def _description(reg: Regulation, fact: Fact, url: str, end: End | None) -> str:
     sched = fact.schedule
     lines = [f"{reg.metadata.short_title}, {reg.citation(fact.source.unit)}: «{fact.source.quote}»",
+             f"Thời gian theo văn bản: {when(fact)}"]
+    if sched.day_off_rule:
+        lines.append(f"Nếu trùng ngày nghỉ: «{sched.day_off_rule}»")
+    if sched.interpretation:
+        lines.append(f"Cách hiểu: {plain(sched.interpretation, reg)}")
+    if end is not None:
+        lines.append(end.reason)
+    lines.append(f"Xem điều khoản: {url}")
+    return "\n".join(lines)
 
 
 def _window_events(reg: Regulation, fact: Fact, base_url: str, years: range,
@@ -80,17 +89,6 @@ def _window_events(reg: Regulation, fact: Fact, base_url: str, years: range,
         event.add_component(_alarm(fact))
         out.append(event)
     return out
-
-
-             f"Thời gian theo văn bản: {when(fact)}"]
-    if sched.day_off_rule:
-        lines.append(f"Nếu trùng ngày nghỉ: «{sched.day_off_rule}»")
-    if sched.interpretation:
-        lines.append(f"Cách hiểu: {plain(sched.interpretation, reg)}")
-    if end is not None:
-        lines.append(end.reason)
-    lines.append(f"Xem điều khoản: {url}")
-    return "\n".join(lines)
 
 
 def _event(reg: Regulation, fact: Fact, base_url: str, years: range, end: End | None = None) -> Event | None:
