@@ -9,7 +9,8 @@ from icalendar import Calendar
 
 from quyche.exports import icalendar
 from quyche.schedule import windows
-from quyche.site.facts_pages import calendar
+from quyche.site.facts_pages import months
+from quyche.site.pages import links
 
 from support import repo_corpus
 
@@ -50,8 +51,9 @@ def test_a_quarter_window_spans_three_months():
     assert [(w.first, w.last, w.label) for w in found] == [(dt.date(2027, 10, 1), dt.date(2027, 12, 31), "quý IV/2027")]
 
 
-def test_the_year_calendar_heads_the_month_with_the_window():
-    cal = calendar(CORPUS["dak-lak-vp-ubnd-2025"], range(2027, 2028))[0]
-    july = dict(cal["months"])["Tháng 7"]
+def test_the_month_calendar_heads_the_month_with_the_window():
+    reg = CORPUS["dak-lak-vp-ubnd-2025"]
+    cal = months(reg, reg.facts, range(2027, 2028), links(f"{reg.slug}/moc-thoi-gian.md", True))
+    july = next(m["items"] for m in cal if m["key"] == "2027-07")
     assert july[0]["window"].label == "tháng 7/2027" and july[0]["fact"].id == "hoi-nghi-so-ket-6-thang"
-    assert cal["windows"] == 2
+    assert sum(1 for m in cal for it in m["items"] if it.get("window")) == 2
