@@ -10,6 +10,7 @@ comparison marks every line that rests on them.
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 from pathlib import Path
 
 from .loader import Project, fact_from_data, load_corpus
@@ -22,14 +23,21 @@ def _words(reg: Regulation) -> str:
     return normalize(" ".join(u.text for u in reg.walk() if u.text))
 
 
+@lru_cache(maxsize=2)
+def _corpus(root: Path) -> tuple[Regulation, ...]:
+    """The corpus, loaded once per command though both sides look in it."""
+    regulations, _ = load_corpus(Project(root))
+    return tuple(regulations)
+
+
 def corpus_match(reg: Regulation, start: Path) -> Regulation | None:
     """The corpus regulation with exactly these words, if the command runs inside a
     project (or the file lies in one) that has it."""
-    regulations = []
+    regulations: tuple[Regulation, ...] = ()
     for where in (start, None):           # beside the file, else where the command runs
         project = Project.find(where)
         if project.structured.is_dir():
-            regulations, _ = load_corpus(project)
+            regulations = _corpus(project.root)
             break
     words = _words(reg)
     return next((other for other in regulations if _words(other) == words), None)

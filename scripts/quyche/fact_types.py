@@ -22,8 +22,6 @@ class FactType:
     due_prefix: bool = False  # a due date reads as "Hạn: …" in calendars
     needs: str | None = None  # the kind of time reading the type requires (quorum: a threshold)
 
-    def __str__(self) -> str:
-        return self.label
 
 
 def _cue(words: str) -> re.Pattern:
@@ -54,9 +52,6 @@ TABLE: tuple[FactType, ...] = (
 
 TYPES: dict[str, FactType] = {t.key: t for t in TABLE}
 
-
-def fact_type(key: str) -> FactType:
-    return TYPES[key]
 
 
 def label(key: str) -> str:

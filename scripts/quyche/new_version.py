@@ -31,7 +31,6 @@ class Carried:
     proposals: list[dict]         # read again from changed clauses
     waivers: list[dict]           # reasons kept for unchanged clauses
     kept: int = 0
-    changed: int = 0
 
 
 def unchanged_map(alignment: Alignment, old: Regulation, new: Regulation) -> dict[str, str]:
@@ -114,7 +113,7 @@ def carry(old: Regulation, new: Regulation, alignment: Alignment) -> Carried:
                 kept.remove(fact)
                 kept_ids.discard(fact.id)
                 changed = True
-    moved = [dataclasses.replace(f) for f in kept]
+    moved = kept
     used = {a for f in moved for _, a in f.actor_roles()}
     actors = [a for a in old.actors if a.id in used or any(l.source.unit in units for l in a.reports_to)]
     actor_ids = {a.id for a in actors}
@@ -157,4 +156,4 @@ def carry(old: Regulation, new: Regulation, alignment: Alignment) -> Carried:
                            for a in extra if a.id in used_proposed]
     waivers = [{"unit": units[w.unit], "reason": w.reason} for w in old.waivers if w.unit in units]
     return Carried(actor_rows + proposed_actor_rows, [fact_data(f, units) for f in moved],
-                   [p.as_yaml() for p in proposals], waivers, kept=len(moved), changed=len(old.facts) - len(moved))
+                   [p.as_yaml() for p in proposals], waivers, kept=len(moved))

@@ -19,7 +19,7 @@ requires) or digits. Words and lists come from ``quyche.vietnamese``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
@@ -604,7 +604,6 @@ def _read(plain: str) -> tuple[Reading, ...]:
     return tuple(sorted(kept, key=lambda r: (r.start, -len(r.span))))
 
 
-CADENCE_KINDS = ("rrule", "frequency", "periods", "window", "term")
 
 #: The completeness gate: a normative unit whose text holds one of these
 #: expressions must be cited by a fact or waived with a reason.
@@ -620,9 +619,6 @@ def schedule_expressions(text: str) -> list[str]:
     """The expressions of a unit's text that the completeness gate asks a fact for."""
     return [m.group(0) for m in GATE.finditer(normalize(text))]
 
-
-def cadences(readings: list[Reading]) -> list[Reading]:
-    return [r for r in readings if r.kind in CADENCE_KINDS]
 
 
 # --------------------------------------------------------------------------
@@ -752,7 +748,3 @@ def reading_of(phrase: str) -> Reading | None:
     """The main reading of a short phrase (for tests and the editors' guide)."""
     found = [r for r in read(phrase) if r.kind != "hedge"] or read(phrase)
     return max(found, key=lambda r: len(r.span)) if found else None
-
-
-def with_fields(reading: Reading, **fields) -> Reading:
-    return replace(reading, **fields)
