@@ -7,8 +7,10 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from quyche.loader import Project, load_file
-from quyche.propose import parts, propose_actors, propose_facts, sentences
+from quyche.propose import items, parts, propose_actors, propose_facts, sentences
 
 from support import ROOT, repo_corpus
 
@@ -39,6 +41,53 @@ def test_a_clause_listing_items_is_cut_where_each_names_its_subject():
     assert parts(sentence) == ["Báo cáo hằng tháng gửi trước họp giao ban 02 ngày",
                                "báo cáo quý gửi trước ngày 20 tháng cuối quý", "báo cáo 06 tháng gửi trước ngày 15/6"]
     assert parts("Tổ chức mỗi tháng một lần, vào ngày 25 của tháng") == ["Tổ chức mỗi tháng một lần, vào ngày 25 của tháng"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # invented, other offices' phrasing
+    ("Giấy mời họp gửi trước ít nhất 05 ngày làm việc đối với kỳ họp thường lệ và trước 01 ngày đối với cuộc họp đột xuất.",
+     [("Giấy mời họp gửi trước ít nhất 05 ngày làm việc đối với kỳ họp thường lệ", "", "kỳ họp thường lệ"),
+      ("trước 01 ngày đối với cuộc họp đột xuất.", "Giấy mời họp gửi ", "cuộc họp đột xuất")]),
+    ("Tài liệu trình Ủy ban gửi chậm nhất 07 ngày trước phiên họp đối với phiên họp thường kỳ, "
+     "03 ngày trước phiên họp đối với phiên họp chuyên đề.",
+     [("Tài liệu trình Ủy ban gửi chậm nhất 07 ngày trước phiên họp đối với phiên họp thường kỳ", "",
+       "phiên họp thường kỳ"),
+      ("03 ngày trước phiên họp đối với phiên họp chuyên đề.", "Tài liệu trình Ủy ban gửi ", "phiên họp chuyên đề")]),
+    # the corpus (Điện Biên, Điều 25 khoản 3)
+    ("văn phòng Tỉnh ủy gửi giấy mời và tài liệu hội nghị đến các thành viên trước kỳ họp 03 ngày, đối với hội nghị "
+     "Tỉnh ủy và trước 02 ngày đối với hội nghị Ban Thường vụ Tỉnh ủy (trừ trường hợp hội nghị đột xuất).",
+     [("văn phòng Tỉnh ủy gửi giấy mời và tài liệu hội nghị đến các thành viên trước kỳ họp 03 ngày, đối với hội "
+       "nghị Tỉnh ủy", "", "hội nghị Tỉnh ủy"),
+      ("trước 02 ngày đối với hội nghị Ban Thường vụ Tỉnh ủy (trừ trường hợp hội nghị đột xuất).",
+       "văn phòng Tỉnh ủy gửi giấy mời và tài liệu hội nghị đến các thành viên ", "hội nghị Ban Thường vụ Tỉnh ủy")]),
+    # not distributive: one time, and "với" naming a partner, not what the time applies to
+    ("Chánh Văn phòng làm việc định kỳ hằng tháng với các phòng.",
+     [("Chánh Văn phòng làm việc định kỳ hằng tháng với các phòng.", "", None)]),
+])
+def test_a_distributive_list_gives_each_time_what_it_applies_to_and_the_shared_subject(sentence, expected):
+    assert [(p.text, p.context, p.applies_to) for p in items(sentence)] == expected
+
+
+def test_each_item_of_a_distributive_list_is_a_lead_time_of_its_own_meeting():
+    reg = CORPUS["dien-bien-tinh-uy-2020-2025"]
+    blank = dataclasses.replace(reg, facts=(), proposals=(), waivers=(), _index={})
+    found = [p for p in propose_facts(blank) if p.unit == "dieu-25-khoan-3" and p.type == "lead_time"]
+    by_days = {p.days: p for p in found}
+    assert by_days[3].meeting != by_days[2].meeting
+    meetings = {p.id: p for p in propose_facts(blank) if p.type == "meeting"}
+    assert "Ban Chấp hành" in meetings[by_days[3].meeting].name      # "hội nghị Tỉnh ủy": the Tỉnh ủy is its BCH
+    assert "Ban Thường vụ" in meetings[by_days[2].meeting].name
+    assert by_days[2].quote.startswith("trước 02 ngày") and by_days[2].quote in reg.unit("dieu-25-khoan-3").plain
+
+
+def test_a_rule_whose_subject_coordinates_two_meetings_is_proposed_for_each():
+    reg = CORPUS["dien-bien-tinh-uy-2020-2025"]
+    blank = dataclasses.replace(reg, facts=(), proposals=(), waivers=(), _index={})
+    proposed = propose_facts(blank)
+    meetings = {p.id: p.name for p in proposed if p.type == "meeting"}
+    quorums = [p for p in proposed if p.type == "quorum" and p.unit == "dieu-25-khoan-1"]
+    assert sorted(meetings[q.meeting] for q in quorums) == ["Họp Ban Chấp hành Đảng bộ tỉnh", "Họp Ban Thường vụ Tỉnh ủy"]
+    assert all("subject:coordinated" in q.rule and q.threshold == "ít nhất 2/3" for q in quorums)
 
 
 def test_sentences_split_at_full_stops_and_semicolons():

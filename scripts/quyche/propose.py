@@ -17,7 +17,7 @@ appends, and ``quyche.yamledit`` does the writing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import fact_types
 from .actor_names import mentions
@@ -305,7 +305,7 @@ def _heading_actor(reg: Regulation, unit: Unit) -> Actor | None:
 # Facts
 # --------------------------------------------------------------------------
 
-_NAME_STOP = re.compile(r"\s(?:được|do|tổ\s+chức|mỗi|định\s+kỳ|vào|theo|để|thường\s+lệ|một|khi|phải|có|của\s+các|gửi|trước|chậm|trong|từ|ít)\s|[,;:(]")
+_NAME_STOP = re.compile(r"\s(?:được|do|đến|tới|tổ\s+chức|mỗi|định\s+kỳ|vào|theo|để|thường\s+lệ|một|khi|phải|có|của\s+các|gửi|trước|chậm|trong|từ|ít)\s|[,;:(]")
 
 
 def _name(sentence: str, kind: str, roles_: dict, reg: Regulation) -> str:
@@ -333,18 +333,54 @@ def _article(reg: Regulation, unit_id: str) -> str | None:
     return next((u.id for u in reg.ancestors(unit_id) if u.kind in ("dieu", "muc")), None) if reg.has_unit(unit_id) else None
 
 
-def _meeting_for(reg: Regulation, sentence: str, meetings: list, unit_id: str) -> str | None:
-    """The meeting a lead time or a vote rule is about: the one whose name shares the
-    most words with the sentence, a meeting of the same article first."""
-    words = set(fold(sentence).lower().split()) - {"hop", "cuoc", "phien", "ngay", "ky", "truoc", "khi", "cua", "va"}
+#: Words every meeting's name may hold: they tell no meeting from another.
+_MEETING_WORDS = {"hop", "hoi", "nghi", "cuoc", "phien", "ky", "ngay", "truoc", "khi", "cua", "va", "phai", "co",
+                  "duoc", "thi", "doi", "voi"}
+
+
+def _meeting_score(reg: Regulation, text: str, name: str) -> float:
+    """How surely ``text`` speaks of the meeting called ``name``: the bodies both name
+    (by any of their names: "hội nghị Tỉnh ủy" is the Ban Chấp hành's meeting) count
+    twice, then the other words they share."""
+    bodies = {a.id for _, _, a in mentions(reg.actors, text)} & {a.id for _, _, a in mentions(reg.actors, name)}
+    words = (set(fold(text).lower().split()) - _MEETING_WORDS) & (set(fold(name).lower().split()) - _MEETING_WORDS)
+    return 2 * len(bodies) + len(words)
+
+
+def _meeting_for(reg: Regulation, sentence: str, meetings: list, unit_id: str, least: float = 0) -> str | None:
+    """The meeting a lead time or a vote rule is about: the one ``sentence`` speaks of
+    most surely, a meeting of the same article first."""
     here = _article(reg, unit_id)
-    best, score = None, 0.0
+    best, score = None, least
     for fact_id, name, where in meetings:
-        overlap = len(words & (set(fold(name).lower().split()) - {"hop", "cuoc", "phien", "cua"}))
+        overlap = _meeting_score(reg, sentence, name)
         overlap += 0.5 if overlap and here and _article(reg, where) == here else 0
         if overlap > score:
             best, score = fact_id, overlap
     return best
+
+
+def _meetings_named(reg: Regulation, subject: str, meetings: list, unit_id: str) -> list[str]:
+    """The meetings a rule's subject coordinates ("Hội nghị Tỉnh ủy, Ban Thường vụ Tỉnh ủy
+    phải có …"), when each of its conjuncts names a different one; else none."""
+    clause = re.split(r"[.;:]\s", subject)[-1]
+    conjuncts = [c for c in _CONJUNCTION.split(clause) if c.strip()]
+    if len(conjuncts) < 2:
+        return []
+    found = []
+    for conjunct in conjuncts:
+        best = _meeting_for(reg, conjunct, meetings, unit_id, least=1.5)
+        if best is None or best in found:
+            return []
+        found.append(best)
+    return found
+
+
+def _free_id(base: str, taken: set[str]) -> str:
+    out, n = base, 2
+    while out in taken:
+        out, n = f"{base}-{n}", n + 1
+    return out
 
 
 def _has_dates(reg: Regulation, fact_id: str, proposed: dict[str, ProposedFact]) -> bool:
@@ -395,14 +431,55 @@ def candidate_units(reg: Regulation) -> list[Unit]:
     return out
 
 
+#: "… trước kỳ họp 03 ngày đối với hội nghị Tỉnh ủy và trước 02 ngày đối với hội nghị
+#: Ban Thường vụ": each time is said of what follows it. The phrase after a time names
+#: what that time applies to.
+_APPLIES_TO = re.compile(r"^[\s,]*(?:[\wÀ-ỹ]+\s+){0,3}?(?:đối\s+với|với|riêng)\s+(?P<what>[^,;.()]+?)(?=\s+(?:và|còn)\s|[,;.()]|$)", re.I)
+_WITH_AT_END = re.compile(r"(?:đối\s+với|với|riêng)\s*$", re.I)
+
+
+def _applies_to(sentence: str, reading: Reading) -> re.Match | None:
+    """What the time ``reading`` applies to, said right after it; the reading may have
+    taken "đối với" into its anchor ("03 ngày trước phiên họp đối với")."""
+    own = _WITH_AT_END.search(sentence[reading.start:reading.end])
+    return _APPLIES_TO.match((own.group(0) if own else "") + " " + sentence[reading.end:])
+
+
+_CONJUNCTION = re.compile(r",\s+|\s+(?:và|còn)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One item of a sentence, with the words it shares with the item before it: a
+    distributive list's later items ("và trước 02 ngày đối với …") lack the subject
+    ("Văn phòng gửi giấy mời …") that says what they are."""
+    text: str
+    context: str = ""
+    applies_to: str | None = None   # "hội nghị Ban Thường vụ Tỉnh ủy"
+
+
 def parts(sentence: str) -> list[str]:
     """A sentence that lists several items, each with its own time ("báo cáo quý gửi
     trước ngày 20 tháng cuối quý, báo cáo 06 tháng gửi trước ngày 15/6, …"), cut at
     the comma before each item after the first."""
+    return [p.text for p in items(sentence)]
+
+
+def items(sentence: str) -> list[Part]:
+    """:func:`parts`, each with the subject it shares and what its time applies to."""
     timed = [r for r in read(sentence) if r.kind in FACT_READINGS and r.kind != "periods"]
-    cuts = []
+    cuts = []   # (end of an item, start of the next, whether the next shares the subject)
     for previous, reading in zip(timed, timed[1:]):
         between = sentence[previous.end:reading.start]
+        # A distributive list: each time followed by what it applies to.
+        first, second = _applies_to(sentence, previous), _applies_to(sentence, reading)
+        if first and second:
+            # the conjunction after what the first time applies to starts the next item
+            what_end = sentence.find(first.group("what"), previous.start) + len(first.group("what"))
+            joint = list(_CONJUNCTION.finditer(sentence, what_end, reading.start))
+            if joint:
+                cuts.append((joint[0].start(), joint[0].end(), True))
+                continue
         comma = max(between.rfind(", "), between.rfind("; "))
         if comma < 0:
             continue
@@ -410,19 +487,36 @@ def parts(sentence: str) -> list[str]:
         # 1/2 Ủy viên đề nghị thì … triệu tập hội nghị đột xuất"): cut at the comma before
         # the condition.
         if (reading.kind == "threshold") != (previous.kind == "threshold"):
-            cuts.append(previous.end + comma)
+            cuts.append((previous.end + comma, previous.end + comma + 2, False))
             continue
         # A new item starts only where it names its own subject ("…, báo cáo quý gửi
         # trước ngày 20"); "mỗi tháng một lần, vào ngày 25" is one item.
         item = sentence[previous.end + comma + 2:reading.end]
         if any(row.cue.search(item) for row in fact_types.TABLE if row.key != "duty" and not row.needs):
-            cuts.append(previous.end + comma)
-    out, start = [], 0
-    for cut in cuts:
-        out.append(sentence[start:cut])
-        start = cut + 2
-    out.append(sentence[start:])
-    return [p for p in out if p.strip()]
+            cuts.append((previous.end + comma, previous.end + comma + 2, False))
+    out, start, context, listed = [], 0, "", set()
+    for end, next_start, shared in cuts:
+        out.append(Part(sentence[start:end], context))
+        if shared:
+            listed |= {len(out) - 1, len(out)}
+            # the subject of the list: what comes before the first item's time
+            first_time = next((r.start for r in timed if r.start >= start), end)
+            context = context or sentence[start:first_time]
+        else:
+            context = ""
+        start = next_start
+    out.append(Part(sentence[start:], context))
+    found = []
+    for i, part in enumerate(out):
+        if not part.text.strip():
+            continue
+        if i not in listed:
+            found.append(part)
+            continue
+        times = [r for r in read(part.text) if r.kind in FACT_READINGS and r.kind != "periods"]
+        what = _applies_to(part.text, times[-1]) if times else None
+        found.append(Part(part.text, part.context, what.group("what").strip() if what else None))
+    return found
 
 
 def propose_facts(reg: Regulation, units: list[Unit] | None = None) -> list[ProposedFact]:
@@ -435,17 +529,23 @@ def propose_facts(reg: Regulation, units: list[Unit] | None = None) -> list[Prop
     for unit in units:
         text = normalize(unit.text)
         heading_actor = _heading_actor(reg, unit)
-        for sentence in (part for _, whole in sentences(text) for part in parts(whole)):
+        for part in (part for _, whole in sentences(text) for part in items(whole)):
+            sentence = part.text
             readings = read(sentence)
             kinds = {r.kind for r in readings} & FACT_READINGS
             if not kinds:
                 continue
-            kind, heading = fact_types.guess(_without(sentence, readings), kinds), None
+            # A later item of a distributive list is read with the list's subject.
+            said = f"{part.context} {_without(sentence, readings)}" if part.context else _without(sentence, readings)
+            kind, heading = fact_types.guess(said, kinds), None
             if kind == "duty":
                 kind, heading = _kind_from_headings(reg, unit, kinds)
-            roles_, rules = roles(reg, sentence, kind, heading_actor)
+            roles_, rules = roles(reg, f"{part.context} {sentence}" if part.context else sentence, kind, heading_actor)
             schedule = schedule_of(sentence, readings)
-            name = _name(heading or sentence, kind, roles_, reg)
+            name = _name(heading or (part.context or sentence), kind, roles_, reg)
+            if part.applies_to:
+                name = f"{name} ({part.applies_to})"
+                rules.append("item:applies-to")
             fact = ProposedFact(id="", type=kind, name=name, unit=unit.id,
                                 quote=sentence.strip(), rule="", roles=roles_)
             rules = [f"type:{kind}"] + list(dict.fromkeys((schedule.rules if schedule else ()))) + rules
@@ -457,7 +557,7 @@ def propose_facts(reg: Regulation, units: list[Unit] | None = None) -> list[Prop
             elif kind == "lead_time" and lead:
                 fact.days = abs(lead.offset_days)
                 fact.schedule = None
-                pending_links.append((fact, sentence, lead))
+                pending_links.append((fact, part.applies_to or sentence, lead))
             elif schedule and schedule.kind == "relative":
                 pending_links.append((fact, sentence, lead or next(r for r in readings if r.kind == "lead")))
                 fact.schedule = schedule.as_yaml()
@@ -478,6 +578,16 @@ def propose_facts(reg: Regulation, units: list[Unit] | None = None) -> list[Prop
         meeting = _meeting_for(reg, sentence, [m for m in meetings if m[0] != fact.id], fact.unit)
         if fact.type in ("lead_time", "vote_threshold", "quorum"):
             fact.meeting = meeting
+            named = _meetings_named(reg, sentence[:reading.start] if reading else "", meetings, fact.unit)
+            if len(named) > 1:
+                # "Hội nghị Tỉnh ủy, Ban Thường vụ Tỉnh ủy phải có ít nhất 2/3 …": one rule per meeting.
+                fact.meeting = named[0]
+                for other in named[1:]:
+                    twin = replace(fact, id=_free_id(f"{fact.id}-{slug(other)}", taken), meeting=other,
+                                   rule=f"{fact.rule} subject:coordinated", roles=dict(fact.roles))
+                    taken.add(twin.id)
+                    proposed[twin.id] = twin
+                fact.rule += " subject:coordinated"
             continue
         if meeting and _has_dates(reg, meeting, proposed):
             fact.schedule["relative_to"] = meeting
