@@ -116,6 +116,8 @@ def test_the_navigation_fills_placeholders_in_order_and_drops_empty_ones(site):
     # Filled where written; unknown empty placeholder dropped; a section without a placeholder at the end.
     assert titles == ["Trang chủ", "Văn bản", "Thẻ vai trò", "So sánh phiên bản", "So sánh giữa các cơ quan"]
     texts = out[1]["Văn bản"]
+    assert texts[0] == {"Tất cả văn bản": "van-ban.md"}     # the list of every text heads the section
+    texts = texts[1:]
     assert [next(iter(t)) for t in texts] == [r.metadata.short_title for r in site.regs.values()]
     first = texts[0][next(iter(texts[0]))]
     assert first[:3] == [{"Toàn văn": f"{next(iter(site.regs))}/index.md"},
@@ -136,7 +138,7 @@ def test_a_new_page_kind_is_one_entry_of_the_registry(site, monkeypatch):
     assert [p.path for p in new] == [f"{slug}/nguoi-ky.md" for slug in site.regs]
     assert '<a href="../">' in new[0].source(site)   # from <slug>/nguoi-ky/ to <slug>/
     nav = registry.navigation([{"Văn bản": []}], registry.pages(site))
-    group = nav[0]["Văn bản"][0]
+    group = nav[0]["Văn bản"][1]   # after "Tất cả văn bản"
     assert {"Người ký": new[0].path} in next(iter(group.values()))
     assert registry.links("index.md", True).page("signer", reg=new[0].params["reg"]) == new[0].path.replace(".md", "/")
 

@@ -42,8 +42,7 @@ def test_the_home_page_loads_no_index(site):
 def test_a_regulation_page_names_its_document_status_and_kind(site, slug):
     reg = repo_corpus()[0][slug]
     page = _html(site, f"{slug}/index.md")
-    assert f'data-pagefind-meta="doc">{reg.metadata.short_title}<' in page
-    assert f'data-pagefind-meta="status">{STATUS[reg.metadata.status]}<' in page
+    assert f'data-pagefind-filter="van_ban">{reg.metadata.short_title}<' in page
     assert f'data-pagefind-filter="hieu_luc">{search.STATUS_SHORT[reg.metadata.status]}<' in page
     assert 'data-pagefind-filter="loai_trang">Toàn văn<' in page
 
@@ -72,13 +71,34 @@ def test_texts_no_longer_in_force_weigh_less(site, slug):
 def test_each_page_kind_tells_search_its_kind_document_and_status(site, src, kind, doc, status):
     """From the page registry (quyche.site.pages): what a result shows and a reader filters by."""
     page = _html(site, src)
-    found = dict(re.findall(r'data-pagefind-(?:meta|filter)="(\w+)">([^<]*)<', page))
-    if kind:
-        assert found["kind"] == kind and found["loai_trang"] == kind
-    assert found.get("doc") == doc and found.get("van_ban") == doc
-    assert found.get("status_code") == status
-    if status:
-        assert found["status"] == STATUS[status] and found["hieu_luc"] == search.STATUS_SHORT[status]
+    found = dict(re.findall(r'data-pagefind-filter="(\w+)">([^<]*)<', page))
+    assert found["loai_trang"] == kind
+    assert found.get("van_ban") == doc
+    assert found.get("hieu_luc") == (search.STATUS_SHORT[status] if status else None)
+    assert found.get("ma_hieu_luc") == status
+
+
+def test_no_page_carries_searchable_metadata(site):
+    """Pagefind 1.5 searches metadata: a document's name there matched every page of it."""
+    pages = [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
+    assert not [p for p in pages if "data-pagefind-meta" in p.read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("selector", [".qc-repeated", ".qc-rolling", ".qc-superseded"])
+def test_what_repeats_the_texts_is_left_out_of_the_index(site, selector):
+    """Role card details, calendars and the all-texts pages are on the site; the index has their words once."""
+    assert selector in search.EXCLUDE
+    cls = selector[1:]
+    pages = [p.read_text(encoding="utf-8") for p in site.rglob("*.html") if "pagefind" not in p.parts]
+    assert any(re.search(rf'class="[^"]*\b{cls}\b', page) for page in pages), f"no page uses {selector}"
+
+
+def test_a_role_card_is_found_by_its_name_not_by_the_clauses_it_repeats(site):
+    page = _html(site, "dak-lak-vp-ubnd-2025/vai-tro/chanh-van-phong.md")
+    article = page[page.index("data-pagefind-body"):page.index("</article>")]
+    details = article.index('class="qc-card-details qc-repeated"')
+    assert "Chánh Văn phòng" in article[:details]          # the heading, indexed
+    assert "Nhiệm vụ, quyền hạn" in article[details:]      # the duties, left to the text's page
 
 
 def test_facets_come_from_the_registrys_front_matter():

@@ -66,10 +66,33 @@ def test_every_article_is_listed_in_the_page_contents(site, reg):
 
 def test_home_page_lists_every_regulation_with_its_status(site):
     html = (site / "index.html").read_text(encoding="utf-8")
+    table = html[html.index('<table class="qc-list">'):]
+    table = table[:table.index("</table>")]
     for reg in REGULATIONS:
-        assert f'href="{link("index.md", f"{reg.slug}/index.md")}"' in html
-    assert html.count("Đã được thay thế") == sum(r.metadata.status == "superseded" for r in REGULATIONS)
-    assert "Đang có hiệu lực" in html
+        assert f'href="{link("index.md", f"{reg.slug}/index.md")}"' in table
+    assert table.count("Đã được thay thế") == sum(r.metadata.status == "superseded" for r in REGULATIONS)
+    assert "Đang có hiệu lực" in table
+    assert "qc-more-texts" not in html     # four texts: all on the home page
+
+
+def test_a_large_corpus_lists_its_first_texts_in_force_on_the_home_page_and_all_on_their_own(site):
+    """At 400 texts the home page listed all 400 (223 KB); it lists the first texts in force."""
+    import dataclasses
+    from quyche.site import home
+    from quyche.site.build import Site
+    from quyche.site.pages import links as page_links
+    regs = {}
+    for n in range(30):
+        for r in REGULATIONS:
+            copy = dataclasses.replace(r, slug=f"{r.slug}-{n}")
+            regs[copy.slug] = copy
+    big = Site(regs=regs, comparisons=(), years=range(2026, 2028))
+    shown = home.texts_html(big, page_links("index.md", True))
+    in_force = [r for r in regs.values() if r.metadata.status == "in_force"]
+    assert shown.count("<tr>") - 1 == home.HOME_TEXTS < len(in_force)   # and the heading row
+    assert "Đã được thay thế" not in shown and f"Xem đủ {len(regs)} văn bản" in shown
+    full = home.texts_page_html(big, page_links("van-ban.md", True))
+    assert full.count("<tr>") - 1 == len(regs)
 
 
 def test_home_page_starts_from_what_readers_look_up(site):
@@ -187,28 +210,39 @@ def test_bad_data_stops_the_build_before_any_page_is_written(tmp_path):
     assert not any((project / "site").rglob("*.html"))
 
 
-def test_the_home_page_dates_are_those_of_the_texts_in_force(site):
-    """xuat/sap-toi.js, read by the home page's "Sắp tới": every date of every text in
-    force over the years shown, none of a superseded text."""
-    import datetime as dt
+def _day_script(site, day: str) -> dict:
     import json
+    script = (site / "xuat" / "sap-toi" / f"{day}.js").read_text(encoding="utf-8")
+    assert script.startswith("window.quycheUpcoming = ") and script.endswith(";\n")
+    return json.loads(script[len("window.quycheUpcoming = "):-2])
+
+
+def test_the_home_page_dates_are_the_next_ten_of_the_texts_in_force_from_each_day(site):
+    """xuat/sap-toi/<day>.js, read by the home page's "Sắp tới" on that day: the next
+    ten dates (a tie on the tenth date whole) of the texts in force, none of a superseded text."""
+    import datetime as dt
     from quyche.schedule import occurrences
     from quyche.site.facts_pages import years_shown
-    script = (site / "xuat" / "sap-toi.js").read_text(encoding="utf-8")
-    assert script.startswith("window.quycheUpcoming = ") and script.endswith(";\n")
-    data = json.loads(script[len("window.quycheUpcoming = "):-2])
     years = years_shown()
-    listed = sorted((f["href"].split("/")[0], f["href"].split("#")[1], d) for f in data["facts"] for d in f["dates"])
-    assert all(f["href"].split("#")[0] == link("index.md", f'{f["href"].split("/")[0]}/index.md') for f in data["facts"])
-    expected = sorted((r.slug, o.fact.source.unit, o.date.isoformat()) for r in REGULATIONS
-                      if r.metadata.status == "in_force"
-                      for o in occurrences(r, dt.date(years.start, 1, 1), dt.date(years.stop - 1, 12, 31)))
-    assert listed == expected and len(listed) > 50
+    every = sorted((o.date.isoformat(), r.slug, o.fact.source.unit) for r in REGULATIONS if r.metadata.status == "in_force"
+                   for o in occurrences(r, dt.date(years.start, 1, 1), dt.date(years.stop - 1, 12, 31)))
+    files = sorted(p.stem for p in (site / "xuat" / "sap-toi").glob("*.js"))
+    assert files[0] == f"{years.start}-01-01" and files[-1] == f"{years.stop - 1}-12-31"
+    assert len(files) == (dt.date(years.stop, 1, 1) - dt.date(years.start, 1, 1)).days
+    for day in (f"{years.start}-01-01", f"{years.start}-11-23", f"{years.stop - 1}-12-20"):
+        data = _day_script(site, day)
+        listed = sorted((d, f["href"].split("/")[0], f["href"].split("#")[1]) for f in data["facts"] for d in f["dates"])
+        after = [e for e in every if e[0] >= day]
+        tenth = after[min(9, len(after) - 1)][0] if after else None
+        assert listed == sorted(e for e in after if e[0] <= tenth) if after else listed == []
+        assert all(f["href"].split("#")[0] == link("index.md", f'{f["href"].split("/")[0]}/index.md') for f in data["facts"])
+        assert {data["texts"][f["text"]] for f in data["facts"]} <= {r.metadata.short_title for r in REGULATIONS}
     # Superseded (2021) and ended-term texts (Trà Vinh khóa I, Điện Biên khóa XIV): none of their dates.
     left_out = {r.slug for r in REGULATIONS if r.metadata.status != "in_force"}
     assert left_out == {"dak-lak-vp-ubnd-2021", "tra-vinh-dang-uy-khoi-2019", "dien-bien-tinh-uy-2020-2025"}
-    assert not any(f["href"].split("/")[0] in left_out for f in data["facts"])
-    assert (site / "index.html").stat().st_size < 60_000   # the dates are fetched, not inlined
+    assert not any(slug in left_out for _, slug, _ in every)
+    assert max(p.stat().st_size for p in (site / "xuat" / "sap-toi").glob("*.js")) < 8_000
+    assert (site / "index.html").stat().st_size < 60_000   # the dates are loaded, not inlined
 
 
 @pytest.mark.parametrize("reg", REGULATIONS, ids=lambda r: r.slug)

@@ -35,7 +35,10 @@
   // card. termSimilarity 4 (default 1): every word is also a prefix, and a short
   // syllable prefixes many ("bi" → biên, biểu), so whole words must count for more.
   var RANKING = { pageLength: 0.1, termSimilarity: 4 }
-  var PAGE = 10          // results shown, then PAGE more per click
+  // Results shown first, then PAGE more per click: each result fetches its page's
+  // fragment (a text's is ~10 KB), so ten before the first were twice the wait on a phone.
+  var PAGE = 5
+  var PLACES = 3         // places shown in a result
   var MAX_VARIANTS = 16  // searches run for one query
 
   var FROM_FOLDER = "Tìm kiếm cần trang được phục vụ qua một máy chủ web; trình duyệt không cho tải chỉ mục tìm kiếm " +
@@ -226,14 +229,15 @@
     return words.slice(at, at + count).map(decode).join(" ").replace(/\s*¶\s*$/, "")
   }
 
-  /** The places in the page holding matched words: the innermost anchor before each. */
+  /** The places in the page holding matched words: the innermost anchor before each.
+   *  Linear in the page's words: a page gathering many texts has thousands of both. */
   function places(data, locations) {
     var anchors = (data.anchors || []).filter(function (a) { return a.id && a.id.slice(0, 2) !== "__" })
       .sort(function (a, b) { return a.location - b.location })
-    var groups = {}, order = []
-    locations.forEach(function (loc) {
-      var anchor = null
-      for (var i = 0; i < anchors.length && anchors[i].location <= loc; i++) anchor = anchors[i]
+    var groups = {}, order = [], at = -1
+    locations.forEach(function (loc) {   // locations are sorted, so the anchor only moves forward
+      while (at + 1 < anchors.length && anchors[at + 1].location <= loc) at++
+      var anchor = at >= 0 ? anchors[at] : null
       var key = anchor ? anchor.id : ""
       if (!groups[key]) { groups[key] = { anchor: anchor, locations: [] }; order.push(key) }
       groups[key].locations.push(loc)
@@ -252,13 +256,16 @@
       g.distinct = Object.keys(distinct).length
       g.run = best             // the query's words side by side, as a phrase: the place that says it
       g.weight = bestWeight    // … in a heading (an article's title) weighs more than in its text
+      return g
+    }).sort(function (a, b) {
+      return b.run - a.run || b.weight - a.weight || b.distinct - a.distinct || b.locations.length - a.locations.length
+    }).slice(0, PLACES).map(function (g) {
+      // the section holding the anchor (an article around its clause), for the place's title
       g.section = g.anchor && anchors.filter(function (a) {
         return a.location <= g.anchor.location && (g.anchor.id === a.id || g.anchor.id.indexOf(a.id + "-") === 0) && a.element === "section"
       }).sort(function (a, b) { return b.location - a.location })[0]
       g.title = g.anchor && /^h[1-6]$/.test(g.anchor.element) ? g.anchor.text : null
       return g
-    }).sort(function (a, b) {
-      return b.run - a.run || b.weight - a.weight || b.distinct - a.distinct || b.locations.length - a.locations.length
     })
   }
 
@@ -273,22 +280,23 @@
       (d.weighted_locations || []).forEach(function (w) { data.weights[w.location] = Math.max(data.weights[w.location] || 0, w.weight) })
     })
     data.words = data.content.split(/\s+/)
-    var m = data.meta || {}
+    var m = data.meta || {}, filters = data.filters || {}
+    // from the page's filters, not metadata, which Pagefind would search too (quyche.site.search)
+    var doc = (filters.van_ban || [])[0], status = (filters.hieu_luc || [])[0], kind = (filters.loai_trang || [])[0]
+    var statusCode = (filters.ma_hieu_luc || [])[0] || ""
     var item = element("li", "md-search-result__item")
     var link = element("a", "md-search-result__link")
     link.href = data.url
     var article = element("article", "md-search-result__article md-typeset")
     article.appendChild(element("h2", "qc-search-title", (m.title || data.url).replace(/\s*¶\s*$/, "")))
     var about = element("p", "qc-search-about")
-    if (m.doc) about.appendChild(element("span", "qc-search-doc", m.doc))
-    if (m.status) about.appendChild(element("span", "qc-search-status qc-search-status--" + (m.status_code || ""), m.status))
-    if (m.kind) about.appendChild(element("span", "qc-search-kind", m.kind))
+    if (doc) about.appendChild(element("span", "qc-search-doc", doc))
+    if (status) about.appendChild(element("span", "qc-search-status qc-search-status--" + statusCode, status))
+    if (kind) about.appendChild(element("span", "qc-search-kind", kind))
     article.appendChild(about)
     link.appendChild(article)
     item.appendChild(link)
-    var shown = 0
     places(data, locations).forEach(function (g) {
-      if (shown >= 3) return
       var first = g.locations[0]
       var sub = element("a", "md-search-result__link qc-search-place")
       sub.href = g.anchor ? data.url.split("#")[0] + "#" + g.anchor.id : data.url
@@ -302,7 +310,6 @@
       subArticle.appendChild(excerpt(data.words, first - 8, first + 24, marked))
       sub.appendChild(subArticle)
       item.appendChild(sub)
-      shown++
     })
     return item
   }

@@ -1,7 +1,7 @@
 /*
  * What is next, from the reader's today (the pages are built once; today is not):
  *  - "Sắp tới" on the home page: the next ten dates of the texts in force, picked
- *    from the dates the build wrote (window.quycheUpcoming, set by xuat/sap-toi.js,
+ *    from the dates the build wrote (window.quycheUpcoming, set by xuat/sap-toi/<today>.js,
  *    which the page loads with <script src> so that it works from a folder too;
  *    if the data did not load, it says so);
  *  - month calendars (.qc-rolling, deadline pages and role cards): opened at the
@@ -92,12 +92,21 @@
     if (next.length) box.appendChild(list)
   }
 
+  // Each day has its own file of the next dates (xuat/sap-toi/<day>.js): today's is loaded
+  // as a script, which a page opened from a folder may do, where it may not fetch.
   document.querySelectorAll(".qc-upcoming-list").forEach(function (box) {
-    var data = window.quycheUpcoming
-    if (data) { renderUpcoming(box, data); return }
-    // Script is on (this runs), so the text for readers without it would be wrong.
-    var off = box.querySelector(".qc-noscript")
-    if (off) off.textContent = "Không tải được danh sách các mốc sắp tới; xem trang Lịch và thời hạn."
+    var day = iso(today()), first = box.getAttribute("data-first"), last = box.getAttribute("data-last")
+    function failed() {
+      // Script is on (this runs), so the text for readers without it would be wrong.
+      var off = box.querySelector(".qc-noscript")
+      if (off) off.textContent = "Không tải được danh sách các mốc sắp tới; xem trang Lịch và thời hạn."
+    }
+    if (day < first || day > last) { renderUpcoming(box, {first: first, last: last, facts: [], texts: [], holidays: {}}); return }
+    var script = document.createElement("script")
+    script.src = box.getAttribute("data-src").replace(box.getAttribute("data-day"), day)
+    script.onload = function () { if (window.quycheUpcoming) renderUpcoming(box, window.quycheUpcoming); else failed() }
+    script.onerror = failed
+    document.head.appendChild(script)
   })
 
   /* --- Month calendars: open at this month, twelve months, today marked ------- */

@@ -26,12 +26,13 @@ from ..topics import TOPICS
 from .build import Site
 from .compare_page import CSS as COMPARE_CSS, comparison_html
 from .facts_pages import deadlines_html
+from .home import texts_page_html
 from .marks_page import marks_html
 from .render import STATUS, regulation_html
 from .role_pages import role_card_html, roles_index_html
 from .text import markdown_text
 from .topic_page import topic_html
-from .upcoming import PATH as UPCOMING, upcoming_script
+from .upcoming import PATH as UPCOMING, days as upcoming_days, upcoming_scripts
 from ..validity import end_of_use
 from .urls import Links, url_of
 
@@ -84,6 +85,13 @@ def _text(section_title: str) -> NavPlace:
 
 
 KINDS: list[PageKind] = [
+    # First, so it heads the "Văn bản" section; the home page lists only the first few texts.
+    PageKind(
+        "texts", "Danh sách văn bản", "van-ban.md", lambda site: [{}],
+        heading=lambda: "Danh sách văn bản",
+        render=lambda site, links: texts_page_html(site, links),
+        nav=NavPlace("Văn bản", title=lambda: "Tất cả văn bản"),
+        document=lambda: None),
     PageKind(
         "regulation", "Toàn văn", "{reg.slug}/index.md", _regs,
         heading=lambda reg: reg.metadata.title, title=lambda reg: reg.metadata.short_title,
@@ -130,6 +138,17 @@ KINDS: list[PageKind] = [
         nav=NavPlace("So sánh giữa các cơ quan", title=lambda topic: topic.title)),
 ]
 
+_UPCOMING: dict[int, tuple[Site, dict[str, bytes]]] = {}
+
+
+def _upcoming(site: Site) -> dict[str, bytes]:
+    """Every day's "Sắp tới" script, computed once per build (the site is kept, so its id is not reused)."""
+    if id(site) not in _UPCOMING:
+        _UPCOMING.clear()
+        _UPCOMING[id(site)] = (site, upcoming_scripts(site.texts, site.years, links("index.md", site.directory_urls)))
+    return _UPCOMING[id(site)][1]
+
+
 def _calendars(site: Site) -> Iterable[dict]:
     """The regulations whose calendar holds a date: an empty calendar is never offered."""
     return ({"reg": r} for r in site.regs.values()
@@ -172,9 +191,9 @@ FILES: list[FileKind] = [
                                                  {r.slug: end_of_use(r, site.regs) for r in site.texts})),
     FileKind("all-facts", "xuat/du-kien.json", lambda site: [{}],
              content=lambda site: json_bytes(list(site.regs.values()), site.base)),
-    FileKind("upcoming", UPCOMING, lambda site: [{}],
+    FileKind("upcoming", UPCOMING, lambda site: ({"day": d} for d in upcoming_days(site.years)),
              # its links are read by the home page's script, so they start from the home page
-             content=lambda site: upcoming_script(site.texts, site.years, links("index.md", site.directory_urls))),
+             content=lambda site, day: _upcoming(site)[day]),
 ]
 
 PATTERNS = {k.name: k.path for k in [*KINDS, *FILES]}

@@ -4,12 +4,14 @@ script picks the next ten after the reader's today (whatever the date: a window 
 days showed nothing in quiet weeks).
 
 The page is static and built once, but "today" changes every day: so the build
-writes the dates and the reader's browser picks the next ones. Superseded texts
-are left out (their meetings no longer happen). The file is loaded, not inlined,
-so the home page stays small however many texts the corpus holds: one entry per
-fact with its list of dates, days off listed once. It is a script that sets
-``window.quycheUpcoming`` (JSON inside), loaded with ``<script src>``: a page opened
-from a folder (file://) may load a script beside it, but may not fetch a JSON file.
+writes, for every day of the years shown, the next ten dates from that day
+(``xuat/sap-toi/<yyyy-mm-dd>.js``), and the reader's browser loads the file of its
+today. Superseded texts are left out (their meetings no longer happen). One file
+of every date was 277 KB at 400 regulations, loaded by every visit to the home
+page; a day's file is a few kilobytes whatever the corpus. Each is a script that
+sets ``window.quycheUpcoming`` (JSON inside), loaded with ``<script src>``: a page
+opened from a folder (file://) may load a script beside it, but may not fetch a
+JSON file.
 """
 from __future__ import annotations
 
@@ -23,7 +25,8 @@ from ..schedule import dates
 from .render import environment
 
 SHOWN = 10   # the next ten meetings and deadlines
-PATH = "xuat/sap-toi.js"
+DAY = "yyyy-mm-dd"   # in the address written into the page, replaced by the reader's today
+PATH = "xuat/sap-toi/{day}.js"
 GLOBAL = "quycheUpcoming"
 
 
@@ -49,12 +52,44 @@ def upcoming_data(regs: list[Regulation], years: range, links) -> dict:
     return {"first": start.isoformat(), "last": end.isoformat(), "texts": texts, "holidays": off, "facts": facts}
 
 
-def upcoming_script(regs: list[Regulation], years: range, links) -> bytes:
-    data = json.dumps(upcoming_data(regs, years, links), ensure_ascii=False, separators=(",", ":"))
-    return f"window.{GLOBAL} = {data};\n".encode("utf-8")
+def _events(data: dict) -> list[tuple[str, int, str, int]]:
+    """(date, text, name, fact) for every date, in the order the home page lists them."""
+    return sorted((d, f["text"], f["name"], i) for i, f in enumerate(data["facts"]) for d in f["dates"])
+
+
+def days(years: range) -> list[str]:
+    start, end = dt.date(years.start, 1, 1), dt.date(years.stop - 1, 12, 31)
+    return [(start + dt.timedelta(n)).isoformat() for n in range((end - start).days + 1)]
+
+
+def upcoming_scripts(regs: list[Regulation], years: range, links) -> dict[str, bytes]:
+    """Each day's script: the next ten dates from that day (all of that tenth date's),
+    with only the facts, texts and days off they need."""
+    data = upcoming_data(regs, years, links)
+    events = _events(data)
+    out, at = {}, 0
+    for day in days(years):
+        while at < len(events) and events[at][0] < day:
+            at += 1
+        chosen = events[at:at + SHOWN]
+        if chosen:   # a tie on the last date is shown whole
+            last = chosen[-1][0]
+            chosen += [e for e in events[at + SHOWN:at + SHOWN + 200] if e[0] == last]
+        facts: dict[int, dict] = {}
+        for d, _, _, i in chosen:
+            f = data["facts"][i]
+            facts.setdefault(i, {**f, "dates": []})["dates"].append(d)
+        texts = sorted({f["text"] for f in facts.values()})
+        renumber = {t: n for n, t in enumerate(texts)}
+        day_data = {"first": data["first"], "last": data["last"], "texts": [data["texts"][t] for t in texts],
+                    "holidays": {d: name for d, name in data["holidays"].items() if d in {e[0] for e in chosen}},
+                    "facts": [{**f, "text": renumber[f["text"]]} for _, f in sorted(facts.items())]}
+        out[day] = f"window.{GLOBAL} = {json.dumps(day_data, ensure_ascii=False, separators=(',', ':'))};\n".encode()
+    return out
 
 
 def upcoming_html(site, links) -> str:
     count = sum(len(f["dates"]) for f in upcoming_data(site.texts, site.years, links)["facts"])
-    return environment().get_template("upcoming.html").render(src=links.file("upcoming"), years=site.years,
+    return environment().get_template("upcoming.html").render(src=links.file("upcoming", day=DAY), day=DAY,
+                                                              years=site.years,
                                                               count=count, count_shown=SHOWN, url=links)
