@@ -34,6 +34,8 @@ README.md, section "Performance").
     python scripts/benchmark.py --plain-up-to 100 --plain-cpu 400=3300
                                                 # no plain build above 100: its CPU from a recorded run
     python scripts/benchmark.py --keep /tmp/b   # keep the generated projects
+    python scripts/benchmark.py --search-only /tmp/b/project-400/site
+                                                # the search again, on a kept site
 """
 from __future__ import annotations
 
@@ -302,7 +304,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="write the generated projects here and keep them")
     parser.add_argument("--reuse", action="store_true",
                         help="with --keep: rebuild the projects already generated there (after a code change)")
+    parser.add_argument("--search-only", type=Path, metavar="SITE",
+                        help="only measure the search of a site already built (kept by --keep), e.g. again on an idle machine")
     args = parser.parse_args(argv)
+    if args.search_only:
+        print(f"{'query':>16} {'home KB':>8} {'gzip':>6} {'query KB':>9} {'gzip':>6} {'first results s':>16}")
+        for s in search_figures(args.search_only):
+            print(f"{s.query:>16} {s.home_bytes / 1000:>8.1f} {s.home_gzip / 1000:>6.1f} "
+                  f"{s.query_bytes / 1000:>9.1f} {s.query_gzip / 1000:>6.1f} {s.seconds:>16.2f}")
+        return 0
     if any(n % 4 for n in args.sizes):
         parser.error("sizes must be multiples of 4 (the corpus is copied whole)")
     recorded = {int(k): float(v) for k, v in (item.split("=") for item in args.plain_cpu)}
