@@ -5,18 +5,32 @@ regulations/, the quyche package and macros/, and reloads the quyche modules
 before each rebuild, so an edited YAML file or Python module shows on the
 page without restarting the server.
 
-A broken edit must not take the site away from the editor: the data check
-stops the build before a page is written (as it does for `mkdocs build`, which
-is unchanged), MkDocs prints the file:line problems in the terminal, and this
-hook keeps the last good site served, puts a banner on its pages and writes
-the problems to /loi-du-lieu/. The next good build replaces all of it.
+A broken edit must not take the site away from the editor. Each rebuild
+writes to a folder of its own, which replaces the served one only when the build
+succeeds: a data problem (the check stops the build before a page is written, as
+it does for `mkdocs build`, which is unchanged) and an error in a template or a
+renderer halfway through the pages alike leave the last good site served. The
+problems are printed in the terminal as file:line (a code error at the innermost
+line of the project it passed through: the template's line for a template),
+written to /loi-du-lieu/, and a banner on every page links there. The next good
+build replaces all of it.
+
+MkDocs loads each hook file once per process; this hook makes it load them
+again for each rebuild, with the quyche modules imported afresh, so an edited
+module or template is what the next build runs. Python's bytecode caches are
+written outside the watched folders while serving: a module recompiled during a
+build would otherwise count as an edit and start a second build.
 """
 from __future__ import annotations
 
 import datetime as dt
 import html
 import logging
+import os
+import shutil
 import sys
+import tempfile
+import traceback
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,6 +38,22 @@ log = logging.getLogger("mkdocs.hooks.live")
 
 ERROR_PAGE = "loi-du-lieu"
 _BANNER_MARK = "<!-- qc-live-error -->"
+#: Set by the serving process while a rebuild runs: the folder that build writes to (see on_config).
+_STAGING = "QUYCHE_LIVE_STAGING"
+_dirty = False   # `mkdocs serve --dirty` builds over the served folder: no staging then
+
+
+def on_startup(command, dirty):
+    global _dirty
+    _dirty = dirty
+
+
+def on_config(config):
+    """A rebuild of `mkdocs serve` writes to its staging folder, never over the served site."""
+    staging = os.environ.get(_STAGING)
+    if staging:
+        config["site_dir"] = staging
+    return config
 
 
 def _watched(root: Path) -> list[Path]:
@@ -32,9 +62,43 @@ def _watched(root: Path) -> list[Path]:
 
 
 def _reload_code() -> None:
-    """Forget the imported quyche modules: the hooks and macros import them afresh."""
+    """Forget the imported quyche modules and the loaded hooks: the next build imports them afresh."""
     for name in [n for n in sys.modules if n == "quyche" or n.startswith("quyche.")]:
         del sys.modules[name]
+    # MkDocs 1.6 caches each hook module (functools.lru_cache on Hooks._load_hook), so
+    # macros/hooks.py would keep the quyche modules of the first build forever.
+    from mkdocs.config import config_options
+    cache_clear = getattr(getattr(config_options.Hooks, "_load_hook", None), "cache_clear", None)
+    if cache_clear is None:
+        log.warning("MkDocs no longer caches hooks as this hook expects: edited Python code may need a restart")
+    else:
+        cache_clear()
+
+
+def describe_error(exc: BaseException, root: Path) -> str:
+    """One line, file:line first, for an exception out of the build: the innermost line of the
+    project (a template's own line for a template; Jinja puts template lines in the traceback)."""
+    import jinja2
+    what = f"{type(exc).__name__}: {getattr(exc, 'message', None) or exc}"
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        return f"{_shown(exc.filename, root)}:{exc.lineno}: {what}"
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if _inside(f.filename, root)] or frames
+    if not ours:
+        return what
+    return f"{_shown(ours[-1].filename, root)}:{ours[-1].lineno}: {what}"
+
+
+def _inside(filename: str, root: Path) -> bool:
+    try:
+        Path(filename).resolve().relative_to(root)
+        return True
+    except (ValueError, OSError):
+        return False
+
+
+def _shown(filename: str, root: Path) -> str:
+    return str(Path(filename).resolve().relative_to(root)) if _inside(filename, root) else filename
 
 
 class _Collect(logging.Handler):
@@ -46,33 +110,39 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _problems_page(messages: list[str], home: str) -> str:
+#: What stopped the build, as the problems page and the banner say it.
+_DATA, _CODE = "Dữ liệu", "Mã hoặc mẫu trang"
+
+
+def _problems_page(messages: list[str], home: str, what: str = _DATA) -> str:
     items = "".join(f"<li><pre>{html.escape(m)}</pre></li>" for m in messages) or "<li>(không rõ lỗi; xem cửa sổ dòng lệnh)</li>"
     when = dt.datetime.now().strftime("%H:%M:%S")
+    why = ("dữ liệu có lỗi (như <code>quyche check</code> báo)" if what == _DATA
+           else "mã chương trình hoặc mẫu trang (template) có lỗi")
     return (
         '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1"><title>Dữ liệu có lỗi</title>'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{what} có lỗi</title>'
         "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
         "pre{white-space:pre-wrap;background:#fff4f4;border-left:4px solid #b00020;padding:.6em}</style></head><body>"
-        f"<h1>Dữ liệu có lỗi — trang web chưa được dựng lại</h1>"
-        f"<p>Lần dựng lúc {when} dừng lại vì dữ liệu có lỗi (như <code>quyche check</code> báo). "
+        f"<h1>{what} có lỗi — trang web chưa được dựng lại</h1>"
+        f"<p>Lần dựng lúc {when} dừng lại vì {why}. "
         f'Trang web vẫn hiển thị <a href="{home}">bản dựng tốt gần nhất</a>. Sửa các lỗi dưới đây và lưu tệp: '
         "trang sẽ tự cập nhật.</p>"
         f"<ul>{items}</ul></body></html>")
 
 
-def _banner(count: int, href: str) -> str:
+def _banner(count: int, href: str, what: str = _DATA) -> str:
     return (f'{_BANNER_MARK}<div role="alert" style="position:sticky;top:0;z-index:10;background:#b00020;color:#fff;'
-            f'padding:.5em 1em;font:600 15px/1.4 system-ui,sans-serif">Dữ liệu vừa sửa có lỗi ({count}): trang này là '
+            f'padding:.5em 1em;font:600 15px/1.4 system-ui,sans-serif">{what} vừa sửa có lỗi ({count}): trang này là '
             f'bản dựng tốt gần nhất. <a style="color:#fff;text-decoration:underline" href="{href}">Xem các lỗi</a></div>')
 
 
-def show_failure(site_dir: Path, messages: list[str], mount: str) -> None:
+def show_failure(site_dir: Path, messages: list[str], mount: str, what: str = _DATA) -> None:
     """Write the problems page and flag every page of the last good site."""
     page = site_dir / ERROR_PAGE / "index.html"
     page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(_problems_page(messages, mount), encoding="utf-8")
-    banner = _banner(len(messages), f"{mount}{ERROR_PAGE}/")
+    page.write_text(_problems_page(messages, mount, what), encoding="utf-8")
+    banner = _banner(len(messages), f"{mount}{ERROR_PAGE}/", what)
     for path in site_dir.rglob("*.html"):
         if path == page:
             continue
@@ -83,26 +153,54 @@ def show_failure(site_dir: Path, messages: list[str], mount: str) -> None:
         path.write_text(text[:at] + banner + text[at:], encoding="utf-8")
 
 
+def _replace(served: Path, built: Path) -> None:
+    """The new build becomes the served folder (two renames; no request is answered during a rebuild)."""
+    old = Path(tempfile.mkdtemp(prefix="mkdocs_old_", dir=served.parent))
+    os.rename(served, old / "site")
+    os.rename(built, served)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def on_serve(server, config, builder):
     root = Path(config["config_file_path"]).resolve().parent
     for path in _watched(root):
         server.watch(str(path))
+    # Bytecode of modules recompiled during a build is not an edit (see the module's docstring).
+    sys.pycache_prefix = tempfile.mkdtemp(prefix="quyche_pycache_")
     site_dir = Path(config["site_dir"])
     mount = urlsplit(config.get("site_url") or "/").path or "/"
     original = server.builder
+    staged = not _dirty
 
     def build_or_keep_last_good():
         _reload_code()
         collect = _Collect()
         logging.getLogger("mkdocs").addHandler(collect)
+        staging = Path(tempfile.mkdtemp(prefix="mkdocs_next_", dir=site_dir.parent)) if staged else None
+        if staging:
+            os.environ[_STAGING] = str(staging)
         try:
             original()
-        except (Exception, SystemExit):
-            show_failure(site_dir, collect.messages, mount)
-            log.error(f"Bản dựng dừng vì dữ liệu có lỗi (xem trên); vẫn phục vụ bản dựng tốt gần nhất, "
+            if staging:
+                _replace(site_dir, staging)
+                staging = None
+        except (Exception, SystemExit) as exc:
+            from mkdocs.exceptions import Abort, PluginError
+            if isinstance(exc, (Abort, PluginError)) or isinstance(exc, SystemExit):
+                messages, what = collect.messages, _DATA   # MkDocs has printed them (the data check's file:line)
+            else:
+                problem = describe_error(exc, root)
+                log.error(problem)
+                log.debug("", exc_info=exc)   # the whole traceback with `mkdocs serve -v`
+                messages, what = [*collect.messages, problem], _CODE
+            show_failure(site_dir, messages, mount, what)
+            log.error(f"Bản dựng dừng vì {what.lower()} có lỗi (xem trên); vẫn phục vụ bản dựng tốt gần nhất, "
                       f"các lỗi ở {mount}{ERROR_PAGE}/")
         finally:
             logging.getLogger("mkdocs").removeHandler(collect)
+            os.environ.pop(_STAGING, None)
+            if staging:
+                shutil.rmtree(staging, ignore_errors=True)
 
     server.builder = build_or_keep_last_good
     return server

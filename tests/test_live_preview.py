@@ -1,8 +1,9 @@
 """Live preview: `mkdocs serve` follows edits to structured/ and keeps the last good site on a broken edit.
 
 One real server on 127.0.0.1, in a copy of the project holding one regulation
-(to keep each rebuild short), driven the way an editor works: save a change,
-reload the page.
+(to keep each rebuild short) and its own copy of the quyche package (first on
+the import path, so a test may break a template), driven the way an editor
+works: save a change, reload the page.
 """
 from __future__ import annotations
 
@@ -62,9 +63,12 @@ def served(tmp_path):
         if path.stem != SLUG:
             path.unlink()
     shutil.rmtree(project / "structured" / "so-sanh")
+    shutil.copytree(ROOT / "scripts" / "quyche", project / "scripts" / "quyche",
+                    ignore=shutil.ignore_patterns("__pycache__"))
     port = _free_port()
     log = tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           "PYTHONPATH": os.pathsep.join([str(project / "scripts"), os.environ.get("PYTHONPATH", "")])}
     with log.open("w") as out:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                                   cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
@@ -109,3 +113,60 @@ def test_an_edit_shows_and_a_broken_edit_keeps_the_last_good_site_with_its_probl
     status, page = _get(deadlines)
     assert status == 200 and "Dữ liệu vừa sửa có lỗi" not in page and "(sửa thử)" in page
     assert "Traceback" not in log.read_text()
+
+
+def test_a_template_error_halfway_through_the_pages_keeps_the_last_good_site(served):
+    """The data check passes, then a template fails while the pages are written: nothing of
+    the half-written build is served, the problem is named at the template's line."""
+    project, base, server, log = served
+    template = project / "scripts" / "quyche" / "templates" / "deadlines.html"
+    deadlines = base + built_url(f"{SLUG}/moc-thoi-gian.md")
+    good = template.read_text(encoding="utf-8")
+    lines = good.splitlines(keepends=True)
+    assert lines[3].startswith("{% include")
+    status, before = _get(deadlines)
+    assert status == 200 and "Bảng thời hạn" in before
+
+    # 1. A runtime error on line 4 of the template.
+    template.write_text("".join(lines[:3] + ["{{ (reg.slug | length) // 0 }}\n"] + lines[3:]), encoding="utf-8")
+    where = "scripts/quyche/templates/deadlines.html:4"
+    problems = _until("error page", lambda: (lambda r: r[0] == 200 and r[1])(_get(f"{base}loi-du-lieu/")), server, log)
+    assert where in problems and "ZeroDivisionError" in problems
+    assert "Mã hoặc mẫu trang có lỗi" in problems
+    assert where in log.read_text()
+    status, page = _get(deadlines)
+    assert status == 200 and "Bảng thời hạn" in page, "the last good page is still served"
+    assert "Mã hoặc mẫu trang vừa sửa có lỗi" in page and "loi-du-lieu/" in page
+    # the whole last good site, not what the failed build had written before it stopped
+    assert _get(base + "index.html")[0] == 200
+    assert _get(base + "pagefind/pagefind.js")[0] == 200
+    assert server.poll() is None
+
+    # 2. A syntax error: named at its line too.
+    template.write_text("".join(lines[:5] + ["{% if %}\n"] + lines[5:]), encoding="utf-8")
+    _until("syntax error", lambda: "deadlines.html:6" in _get(f"{base}loi-du-lieu/")[1], server, log)
+    assert "TemplateSyntaxError" in _get(f"{base}loi-du-lieu/")[1]
+    assert _get(deadlines)[0] == 200
+
+    # 3. Fixed: a clean rebuild, no banner, and the editor never saw a traceback.
+    template.write_text(good, encoding="utf-8")
+    _until("clean rebuild", lambda: _get(f"{base}loi-du-lieu/")[0] == 404, server, log)
+    status, page = _get(deadlines)
+    assert status == 200 and "vừa sửa có lỗi" not in page and "Bảng thời hạn" in page
+    assert "Traceback" not in log.read_text()
+
+
+def test_an_edited_quyche_module_is_what_the_next_build_runs(served):
+    """MkDocs keeps hook modules loaded for the whole process; the live hook reloads them with
+    the quyche package, so an edited renderer shows without a restart, in one rebuild."""
+    project, base, server, log = served
+    module = project / "scripts" / "quyche" / "site" / "pages.py"
+    text = module.read_text(encoding="utf-8")
+    old = 'heading=lambda reg: f"Lịch và thời hạn: {reg.metadata.title}"'
+    assert text.count(old) == 1
+    module.write_text(text.replace(old, old.replace("Lịch và thời hạn:", "Lịch và thời hạn (sửa thử):")),
+                      encoding="utf-8")
+    deadlines = base + built_url(f"{SLUG}/moc-thoi-gian.md")
+    _until("edited heading", lambda: "Lịch và thời hạn (sửa thử):" in _get(deadlines)[1], server, log)
+    time.sleep(3)   # the watcher polls twice a second: a second build would have started by now
+    assert log.read_text().count("Detected file changes") == 1, "bytecode written by the build is not an edit"
