@@ -745,3 +745,33 @@ def test_printed_pages_are_readable_and_carry_no_web_only_parts(served, path):
     smallest, hidden = asyncio.run(_at(served, path, "2026-12-01", act=act))
     assert smallest >= 11 * 96 / 72 - 0.01, smallest       # 11 pt
     assert hidden and set(hidden) == {"none"}, hidden
+
+
+_PRINTED_PAIRS = """() => {
+  const rows = [...document.querySelectorAll('.qc-cmp-rows > tbody')];
+  const shown = rows.filter(r => getComputedStyle(r).display !== 'none');
+  return {rows: rows.length, shown: shown.length,
+          unchanged_shown: shown.filter(r => r.classList.contains('qc-cmp-unchanged')).length,
+          kept_whole: shown.every(r => getComputedStyle(r).breakInside === 'avoid'),
+          heads: getComputedStyle(document.querySelector('.qc-cmp-rows > thead')).display,
+          note: getComputedStyle(document.querySelector('.qc-cmp-print-filtered')).display,
+          says: document.querySelector('.qc-cmp-print-filtered').textContent};
+}"""
+
+
+@pytest.mark.parametrize("only_changed", [False, True])
+def test_a_printed_comparison_is_what_the_reader_sees_headed_on_every_page_pair_by_pair(served, only_changed):
+    async def act(page):
+        if only_changed:
+            await page.check("#qc-only-changed")
+        await page.emulate_media(media="print")
+        return await page.evaluate(_PRINTED_PAIRS)
+    printed = asyncio.run(_at(served, built_url("so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025.md"),
+                              "2026-12-01", act=act))
+    assert printed["heads"] == "table-header-group" and printed["kept_whole"], printed
+    folded = printed["rows"] - printed["shown"]
+    if only_changed:
+        assert printed["unchanged_shown"] == 0 and folded > 0, printed
+        assert printed["note"] == "block" and f"{folded} dòng không in" in printed["says"], printed
+    else:
+        assert folded == 0 and printed["note"] == "none", printed
