@@ -170,3 +170,20 @@ def test_an_edited_quyche_module_is_what_the_next_build_runs(served):
     _until("edited heading", lambda: "Lịch và thời hạn (sửa thử):" in _get(deadlines)[1], server, log)
     time.sleep(3)   # the watcher polls twice a second: a second build would have started by now
     assert log.read_text().count("Detected file changes") == 1, "bytecode written by the build is not an edit"
+
+
+def test_a_code_error_is_named_at_the_innermost_line_of_the_project(tmp_path):
+    """A renderer that raises: the problem names the project's file and line, not the library's."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("live_hook_under_test", ROOT / "macros" / "live_hook.py")
+    live_hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(live_hook)
+    renderer = tmp_path / "scripts" / "quyche" / "site" / "broken.py"
+    renderer.parent.mkdir(parents=True)
+    renderer.write_text("import json\n\n\ndef render(reg):\n    return json.loads(reg)\n", encoding="utf-8")
+    namespace: dict = {}
+    exec(compile(renderer.read_text(encoding="utf-8"), str(renderer), "exec"), namespace)
+    with pytest.raises(ValueError) as caught:
+        namespace["render"]("{not json")
+    problem = live_hook.describe_error(caught.value, tmp_path)
+    assert problem.startswith("scripts/quyche/site/broken.py:5: JSONDecodeError: "), problem
