@@ -90,6 +90,22 @@ def test_a_rule_whose_subject_coordinates_two_meetings_is_proposed_for_each():
     assert all("subject:coordinated" in q.rule and q.threshold == "ít nhất 2/3" for q in quorums)
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Hằng quý, các phòng gửi báo cáo về Văn phòng (riêng Phòng Tổng hợp gửi báo cáo tháng trước ngày 25 hằng tháng).",
+     ["Hằng quý, các phòng gửi báo cáo về Văn phòng",
+      "riêng Phòng Tổng hợp gửi báo cáo tháng trước ngày 25 hằng tháng)."]),
+    ("Định kỳ hằng tháng, quý, 6 tháng, năm, các huyện ủy báo cáo với Ban Thường vụ (riêng lực lượng vũ trang tỉnh "
+     "duy trì chế độ báo cáo tuần với Thường trực Tỉnh ủy).",
+     ["Định kỳ hằng tháng, quý, 6 tháng, năm, các huyện ủy báo cáo với Ban Thường vụ",
+      "riêng lực lượng vũ trang tỉnh duy trì chế độ báo cáo tuần với Thường trực Tỉnh ủy)."]),
+    # a parenthesis that only says more of the same time stays with it
+    ("Ban Thường vụ họp mỗi tháng một lần (vào tuần đầu của tháng).",
+     ["Ban Thường vụ họp mỗi tháng một lần (vào tuần đầu của tháng)."]),
+])
+def test_a_parenthesis_naming_its_own_report_and_time_is_an_item_of_its_own(sentence, expected):
+    assert parts(sentence) == expected
+
+
 def test_sentences_split_at_full_stops_and_semicolons():
     assert [s for _, s in sentences("Một. Hai; ba: - bốn")] == ["Một.", "Hai;", "ba:", "- bốn"]
 

@@ -467,7 +467,7 @@ def parts(sentence: str) -> list[str]:
 
 def items(sentence: str) -> list[Part]:
     """:func:`parts`, each with the subject it shares and what its time applies to."""
-    timed = [r for r in read(sentence) if r.kind in FACT_READINGS and r.kind != "periods"]
+    timed = [r for r in read(sentence) if r.kind in FACT_READINGS]
     cuts = []   # (end of an item, start of the next, whether the next shares the subject)
     for previous, reading in zip(timed, timed[1:]):
         between = sentence[previous.end:reading.start]
@@ -480,7 +480,9 @@ def items(sentence: str) -> list[Part]:
             if joint:
                 cuts.append((joint[0].start(), joint[0].end(), True))
                 continue
-        comma = max(between.rfind(", "), between.rfind("; "))
+        # An item starts after a comma or a semicolon, or opens a parenthesis: "… báo cáo
+        # với Ban Thường vụ … (riêng lực lượng vũ trang tỉnh duy trì chế độ báo cáo tuần …)".
+        comma = max(between.rfind(", "), between.rfind("; "), between.rfind(" ("))
         if comma < 0:
             continue
         # A share after a cadence is a rule of its own ("họp ba tháng một lần, khi có trên
