@@ -755,7 +755,10 @@ _PRINTED_PAIRS = """() => {
           kept_whole: shown.every(r => getComputedStyle(r).breakInside === 'avoid'),
           heads: getComputedStyle(document.querySelector('.qc-cmp-rows > thead')).display,
           note: getComputedStyle(document.querySelector('.qc-cmp-print-filtered')).display,
-          says: document.querySelector('.qc-cmp-print-filtered').textContent};
+          says: document.querySelector('.qc-cmp-print-filtered').textContent,
+          margins: [...document.querySelectorAll('style')].some(s => /@top-left \{ content: "So sánh: /.test(s.textContent)
+                   && s.textContent.includes('counter(pages)')),
+          unfolds: !!document.querySelector('.qc-print')};
 }"""
 
 
@@ -769,6 +772,9 @@ def test_a_printed_comparison_is_what_the_reader_sees_headed_on_every_page_pair_
     printed = asyncio.run(_at(served, built_url("so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025.md"),
                               "2026-12-01", act=act))
     assert printed["heads"] == "table-header-group" and printed["kept_whole"], printed
+    # every printed page names both texts and its number; no print button, whose script
+    # would unfold every folded row before printing
+    assert printed["margins"] and not printed["unfolds"], printed
     folded = printed["rows"] - printed["shown"]
     if only_changed:
         assert printed["unchanged_shown"] == 0 and folded > 0, printed

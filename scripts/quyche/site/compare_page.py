@@ -36,7 +36,7 @@ def diff_html(diff, side: str) -> Markup:
 
 def compare_html(alignment: Alignment, old: Regulation, new: Regulation, year: int,
                  old_href: str | None, new_href: str | None, standalone: bool = False,
-                 table_hrefs: dict[str, str] | None = None) -> str:
+                 table_hrefs: dict[str, str] | None = None, print_title: str = "", address: str = "") -> str:
     review = review_rows(alignment, old, new)
     target: dict[str, str] = {}
     for r in review:
@@ -54,11 +54,17 @@ def compare_html(alignment: Alignment, old: Regulation, new: Regulation, year: i
         facts=facts, machine=any(c.machine for c in facts), names=names, diff_html=diff_html,
         cite=citer(new, old), old_href=old_href, new_href=new_href, fact_label=fact_types.label,
         standalone=standalone, css=Markup(CSS.read_text(encoding="utf-8")) if standalone else "",
+        print_title=print_title, address=address,
     )
 
 
 def comparison_html(site, links, spec: Alignment, old: Regulation, new: Regulation) -> str:
     """The comparison page of the site: both texts linked from each unit."""
     tables = {f: links.file("comparison-table", old=old, new=new, format=f) for f in ("docx", "xlsx")}
+    # Printed, every page names the two texts, the address and its number (not the print
+    # date: the script that adds it also unfolds every row, and a printed copy shows what
+    # the reader sees, unchanged rows folded).
     return compare_html(spec, old, new, site.years.start,
-                        links.page("regulation", reg=old), links.page("regulation", reg=new), table_hrefs=tables)
+                        links.page("regulation", reg=old), links.page("regulation", reg=new), table_hrefs=tables,
+                        print_title=f"So sánh: {old.metadata.short_title} → {new.metadata.short_title}",
+                        address=f"{site.base}/{links.here}")
