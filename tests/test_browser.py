@@ -747,7 +747,7 @@ def test_printed_pages_are_readable_and_carry_no_web_only_parts(served, path):
     assert hidden and set(hidden) == {"none"}, hidden
 
 
-_PRINTED_PAIRS = """() => {
+_PRINTED_PAIRS = r"""() => {
   const rows = [...document.querySelectorAll('.qc-cmp-rows > tbody')];
   const shown = rows.filter(r => getComputedStyle(r).display !== 'none');
   return {rows: rows.length, shown: shown.length,
