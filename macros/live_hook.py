@@ -153,12 +153,24 @@ def show_failure(site_dir: Path, messages: list[str], mount: str, what: str = _D
         path.write_text(text[:at] + banner + text[at:], encoding="utf-8")
 
 
-def _replace(served: Path, built: Path) -> None:
-    """The new build becomes the served folder (two renames; no request is answered during a rebuild)."""
+def replace_site(served: Path, built: Path) -> None:
+    """The new build becomes the served folder: two renames (no request is answered during a
+    rebuild), or, where a file of the served site is held open (Windows), a copy over it."""
     old = Path(tempfile.mkdtemp(prefix="mkdocs_old_", dir=served.parent))
-    os.rename(served, old / "site")
-    os.rename(built, served)
-    shutil.rmtree(old, ignore_errors=True)
+    try:
+        os.rename(served, old / "site")
+        try:
+            os.rename(built, served)
+            return
+        except OSError:
+            os.rename(old / "site", served)
+            raise
+    except OSError:
+        shutil.rmtree(served / ERROR_PAGE, ignore_errors=True)   # every other page is written again
+        shutil.copytree(built, served, dirs_exist_ok=True)
+        shutil.rmtree(built, ignore_errors=True)
+    finally:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def on_serve(server, config, builder):
@@ -182,7 +194,7 @@ def on_serve(server, config, builder):
         try:
             original()
             if staging:
-                _replace(site_dir, staging)
+                replace_site(site_dir, staging)
                 staging = None
         except (Exception, SystemExit) as exc:
             from mkdocs.exceptions import Abort, PluginError

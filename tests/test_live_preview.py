@@ -187,3 +187,33 @@ def test_a_code_error_is_named_at_the_innermost_line_of_the_project(tmp_path):
         namespace["render"]("{not json")
     problem = live_hook.describe_error(caught.value, tmp_path)
     assert problem.startswith("scripts/quyche/site/broken.py:5: JSONDecodeError: "), problem
+
+
+@pytest.mark.parametrize("refused", [1, 2])
+def test_a_new_build_replaces_the_served_site_even_where_a_folder_cannot_be_renamed(tmp_path, monkeypatch, refused):
+    """On Windows a file held open stops a rename: the new build is then copied over the old."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("live_hook_under_test", ROOT / "macros" / "live_hook.py")
+    live_hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(live_hook)
+    served, built = tmp_path / "served", tmp_path / "built"
+    (served / live_hook.ERROR_PAGE).mkdir(parents=True)
+    (served / live_hook.ERROR_PAGE / "index.html").write_text("problems", encoding="utf-8")
+    (served / "index.html").write_text("last good, with a banner", encoding="utf-8")
+    (built / "a").mkdir(parents=True)
+    (built / "index.html").write_text("new", encoding="utf-8")
+    (built / "a" / "b.html").write_text("new page", encoding="utf-8")
+    calls = []
+    rename = os.rename
+
+    def held_open(src, dst):
+        calls.append(src)
+        if len(calls) == refused:
+            raise PermissionError(13, "the file is being used by another process", str(src))
+        rename(src, dst)
+    monkeypatch.setattr(live_hook.os, "rename", held_open)
+    live_hook.replace_site(served, built)
+    assert (served / "index.html").read_text(encoding="utf-8") == "new"
+    assert (served / "a" / "b.html").read_text(encoding="utf-8") == "new page"
+    assert not (served / live_hook.ERROR_PAGE).exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["served"], "nothing left behind"
