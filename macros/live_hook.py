@@ -202,9 +202,9 @@ def on_serve(server, config, builder):
                 messages, what = collect.messages, _DATA   # MkDocs has printed them (the data check's file:line)
             else:
                 problem = describe_error(exc, root)
+                messages, what = [*collect.messages, problem], _CODE   # before it is logged (and collected)
                 log.error(problem)
                 log.debug("", exc_info=exc)   # the whole traceback with `mkdocs serve -v`
-                messages, what = [*collect.messages, problem], _CODE
             show_failure(site_dir, messages, mount, what)
             log.error(f"Bản dựng dừng vì {what.lower()} có lỗi (xem trên); vẫn phục vụ bản dựng tốt gần nhất, "
                       f"các lỗi ở {mount}{ERROR_PAGE}/")

@@ -132,6 +132,7 @@ def test_a_template_error_halfway_through_the_pages_keeps_the_last_good_site(ser
     where = "scripts/quyche/templates/deadlines.html:4"
     problems = _until("error page", lambda: (lambda r: r[0] == 200 and r[1])(_get(f"{base}loi-du-lieu/")), server, log)
     assert where in problems and "ZeroDivisionError" in problems
+    assert problems.count(where) == 1, "each problem once"
     assert "Mã hoặc mẫu trang có lỗi" in problems
     assert where in log.read_text()
     status, page = _get(deadlines)
