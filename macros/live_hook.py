@@ -43,9 +43,17 @@ _STAGING = "QUYCHE_LIVE_STAGING"
 _dirty = False   # `mkdocs serve --dirty` builds over the served folder: no staging then
 
 
+_pycache: str | None = None   # where bytecode goes while serving, removed at shutdown
+
+
 def on_startup(command, dirty):
     global _dirty
     _dirty = dirty
+
+
+def on_shutdown():
+    if _pycache:
+        shutil.rmtree(_pycache, ignore_errors=True)
 
 
 def on_config(config):
@@ -178,7 +186,8 @@ def on_serve(server, config, builder):
     for path in _watched(root):
         server.watch(str(path))
     # Bytecode of modules recompiled during a build is not an edit (see the module's docstring).
-    sys.pycache_prefix = tempfile.mkdtemp(prefix="quyche_pycache_")
+    global _pycache
+    sys.pycache_prefix = _pycache = tempfile.mkdtemp(prefix="quyche_pycache_")
     site_dir = Path(config["site_dir"])
     mount = urlsplit(config.get("site_url") or "/").path or "/"
     original = server.builder

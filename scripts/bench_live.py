@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -64,6 +65,11 @@ EDITS = (
          '"So sánh hai phiên bản"', '"So sánh hai phiên bản (sửa thử)"',
          "so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025.html", "(sửa thử)"),
 )
+
+
+def _ctrl_c_stops() -> None:
+    """A process started in the background ignores Ctrl+C; the server must not, to shut down cleanly."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _free_port() -> int:
@@ -127,7 +133,8 @@ def main() -> None:
         log = (project / "serve.log").open("w")
         started = time.monotonic()
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
-                                   *args.serve_args], cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env)
+                                   *args.serve_args], cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env,
+                                  preexec_fn=_ctrl_c_stops)
         try:
             _until(base + "index.html", "<html")
             print(f"first build: {time.monotonic() - started:.1f} s wall, {_cpu(server.pid):.1f} s CPU")
@@ -155,7 +162,7 @@ def main() -> None:
             if server.poll() is not None:
                 raise SystemExit("the server stopped:\n" + (project / "serve.log").read_text()[-3000:])
         finally:
-            server.terminate()
+            server.send_signal(signal.SIGINT)   # as an editor stops it: its shutdown runs
             try:
                 server.wait(timeout=20)
             except subprocess.TimeoutExpired:

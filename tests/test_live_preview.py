@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -24,6 +25,11 @@ SLUG = "tra-vinh-dang-uy-khoi-2019"
 NAME = "name: Hội ý Thường trực Đảng ủy\n"
 QUOTE = "quote: Tập thể Thường trực Đảng ủy định kỳ trao đổi, hội ý mỗi tuần 01 lần"
 WAIT = 300   # seconds: a generous bound on a shared machine, not a speed claim (see the README)
+
+
+def _ctrl_c_stops() -> None:
+    """A process started in the background ignores Ctrl+C; the server must not, to shut down cleanly."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _free_port() -> int:
@@ -71,13 +77,14 @@ def served(tmp_path):
            "PYTHONPATH": os.pathsep.join([str(project / "scripts"), os.environ.get("PYTHONPATH", "")])}
     with log.open("w") as out:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                                  cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
+                                  cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env,
+                                  preexec_fn=_ctrl_c_stops)
     try:
         base = f"http://127.0.0.1:{port}/"
         _until("first build", lambda: _get(base)[0] == 200, server, log)
         yield project, base, server, log
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)   # as an editor stops it: its shutdown runs
         try:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
