@@ -22,6 +22,11 @@ def _pattern(name: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=4096)
+def _lower(name: str) -> str:
+    return " ".join(normalize(name).lower().split())
+
+
+@lru_cache(maxsize=4096)
 def _first_word(name: str) -> str:
     words = normalize(name).lower().split()
     return words[0] if words else ""
@@ -40,7 +45,12 @@ def is_named(reg: Regulation, actor: Actor, text: str) -> bool:
     own = _spans(actor.names, text)
     if not own:
         return False
-    others = [s for a in (*reg.actors, *reg.proposed_actors) if a.id != actor.id for s in _spans(a.names, text)]
+    # Only a longer name holding one of this actor's names can hide it ("Phó Chánh Văn
+    # phòng" hides "Chánh Văn phòng"): the other names need not be looked for.
+    mine = [_lower(n) for n in actor.names if n.strip()]
+    others = [s for a in (*reg.actors, *reg.proposed_actors)
+              if a.id != actor.id and any(m in _lower(n) for n in a.names for m in mine)
+              for s in _spans(a.names, text)]
     return any(not any(o[0] <= s[0] and s[1] <= o[1] and (o[1] - o[0]) > (s[1] - s[0]) for o in others)
                for s in own)
 

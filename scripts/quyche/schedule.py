@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 import re
 from dataclasses import dataclass
 
@@ -82,15 +83,23 @@ def shift(day: dt.date, days: int, working_days: bool) -> dt.date:
     return day
 
 
+@lru_cache(maxsize=1 << 16)
+def _rule_dates(rrule: str, first: dt.datetime, start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
+    """A rule's dates in [start, end]. Cached: the deadline page, the month calendars,
+    each role card, each .ics and the workbook ask for the same fact's dates (rrule
+    iteration was a tenth of the build)."""
+    rule = parse_rules(rrule, first)
+    return tuple(d.date() for d in rule.between(dt.datetime.combine(start, dt.time()),
+                                                dt.datetime.combine(end, dt.time()), inc=True))
+
+
 def dates(regulation: Regulation, fact: Fact, start: dt.date, end: dt.date, _depth: int = 0) -> list[dt.date]:
     """Dates of one fact between start and end (inclusive); [] when the text fixes no date."""
     sched = fact.schedule
     if sched is None or _depth > 5:
         return []
     if sched.kind == "rrule" and sched.rrule:
-        rule = parse_rules(sched.rrule, dtstart(regulation))
-        return [d.date() for d in rule.between(dt.datetime.combine(start, dt.time()),
-                                               dt.datetime.combine(end, dt.time()), inc=True)]
+        return list(_rule_dates(sched.rrule, dtstart(regulation), start, end))
     if sched.kind == "relative" and sched.relative_to:
         try:
             other = regulation.fact(sched.relative_to)
