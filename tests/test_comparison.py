@@ -206,6 +206,9 @@ def test_compare_writes_one_self_contained_html_file_and_the_tables(draft, tmp_p
     assert html.startswith("<!DOCTYPE html>") and "<style>" in html
     assert not re.search(r'(src|href)="(https?:)?//', html), "no request to another host"
     assert "<script" not in html
+    # printed, every page names both texts and its number (CSS margin boxes, no script)
+    assert re.search(r'@page \{ @top-left \{ content: "So sánh: [^"]+ → [^"]+"; \}', html)
+    assert 'counter(page) "/" counter(pages)' in html and "qc-print" not in html
     with table_csv.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["Quy định hiện hành", "Dự thảo", "Thuyết minh"]

@@ -46,6 +46,8 @@ def compare_html(alignment: Alignment, old: Regulation, new: Regulation, year: i
     index = [(reg, [(u, target[u.id]) for u in article_index(reg) if u.id in target]) for reg in (new, old)]
     names = renamings(alignment, old, new)
     facts = fact_changes(old, new, year, alignment, names)
+    if standalone and not print_title:   # a file sent by e-mail and printed: its pages name the texts too
+        print_title = f"So sánh: {old.metadata.short_title} → {new.metadata.short_title}"
     template = environment().get_template("compare.html")
     return template.render(
         old=old, new=new, review=review, boilerplate=[r for r in review if r.status == BOILERPLATE],
