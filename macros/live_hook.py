@@ -49,6 +49,51 @@ _pycache: str | None = None   # where bytecode goes while serving, removed at sh
 def on_startup(command, dirty):
     global _dirty
     _dirty = dirty
+    if command == "serve":
+        _keep_serving_if_the_first_build_fails()
+
+
+def _keep_serving_if_the_first_build_fails() -> None:
+    """`mkdocs serve` stops when its first build fails, so an editor who starts it on data
+    broken yesterday would get no preview at all. That failure is shown like a later one's,
+    on a site holding only the problems (served for every address), and the server watches
+    the files as usual: the first good build replaces it."""
+    from mkdocs.commands import serve as serve_command
+    real = getattr(serve_command, "build", None)
+    if real is None:
+        return
+
+    def first_build(config, **kwargs):
+        serve_command.build = real   # the later builds go through on_serve's builder
+        collect = _Collect()
+        logging.getLogger("mkdocs").addHandler(collect)
+        try:
+            real(config, **kwargs)
+        except (Exception, SystemExit) as exc:
+            messages, what = _failure(exc, collect.messages, Path(config.config_file_path).resolve().parent)
+            site, mount = Path(config.site_dir), urlsplit(config.site_url or "/").path or "/"
+            shutil.rmtree(site, ignore_errors=True)   # what a failed build wrote is no site
+            site.mkdir(parents=True)
+            show_failure(site, messages, mount, what)
+            log.error(f"Bản dựng đầu tiên dừng vì {what.lower()} có lỗi (xem trên); máy vẫn chạy, các lỗi ở "
+                      f"{mount}{ERROR_PAGE}/ — sửa và lưu tệp để dựng lại")
+        finally:
+            logging.getLogger("mkdocs").removeHandler(collect)
+
+    serve_command.build = first_build
+
+
+def _failure(exc: BaseException, logged: list[str], root: Path) -> tuple[list[str], str]:
+    """The problems of a failed build and what failed: MkDocs has printed a data problem (the
+    check's file:line); a code error is printed here, at its line."""
+    from mkdocs.exceptions import Abort, PluginError
+    if isinstance(exc, (Abort, PluginError, SystemExit)):
+        return list(logged), _DATA
+    problem = describe_error(exc, root)
+    messages = [*logged, problem]   # before it is logged (and collected)
+    log.error(problem)
+    log.debug("", exc_info=exc)     # the whole traceback with `mkdocs serve -v`
+    return messages, _CODE
 
 
 def on_shutdown():
@@ -122,7 +167,8 @@ class _Collect(logging.Handler):
 _DATA, _CODE = "Dữ liệu", "Mã hoặc mẫu trang"
 
 
-def _problems_page(messages: list[str], home: str, what: str = _DATA) -> str:
+def _problems_page(messages: list[str], home: str | None, what: str = _DATA) -> str:
+    """The problems; ``home`` is the last good site's address, None when there is none yet."""
     items = "".join(f"<li><pre>{html.escape(m)}</pre></li>" for m in messages) or "<li>(không rõ lỗi; xem cửa sổ dòng lệnh)</li>"
     when = dt.datetime.now().strftime("%H:%M:%S")
     why = ("dữ liệu có lỗi (như <code>quyche check</code> báo)" if what == _DATA
@@ -132,11 +178,12 @@ def _problems_page(messages: list[str], home: str, what: str = _DATA) -> str:
         f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{what} có lỗi</title>'
         "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
         "pre{white-space:pre-wrap;background:#fff4f4;border-left:4px solid #b00020;padding:.6em}</style></head><body>"
-        f"<h1>{what} có lỗi — trang web chưa được dựng lại</h1>"
+        f"<h1>{what} có lỗi — trang web chưa được dựng{' lại' if home else ''}</h1>"
         f"<p>Lần dựng lúc {when} dừng lại vì {why}. "
-        f'Trang web vẫn hiển thị <a href="{home}">bản dựng tốt gần nhất</a>. Sửa các lỗi dưới đây và lưu tệp: '
-        "trang sẽ tự cập nhật.</p>"
-        f"<ul>{items}</ul></body></html>")
+        + (f'Trang web vẫn hiển thị <a href="{home}">bản dựng tốt gần nhất</a>. Sửa các lỗi dưới đây và lưu tệp: '
+           "trang sẽ tự cập nhật.</p>" if home else
+           "Chưa có bản dựng tốt nào để hiển thị. Sửa các lỗi dưới đây và lưu tệp: trang web sẽ được dựng.</p>")
+        + f"<ul>{items}</ul></body></html>")
 
 
 def _banner(count: int, href: str, what: str = _DATA) -> str:
@@ -146,10 +193,15 @@ def _banner(count: int, href: str, what: str = _DATA) -> str:
 
 
 def show_failure(site_dir: Path, messages: list[str], mount: str, what: str = _DATA) -> None:
-    """Write the problems page and flag every page of the last good site."""
+    """Write the problems page and flag every page of the last good site; with no good site
+    yet, the problems page is served for every address."""
     page = site_dir / ERROR_PAGE / "index.html"
     page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(_problems_page(messages, mount, what), encoding="utf-8")
+    good = (site_dir / "index.html").exists()
+    page.write_text(_problems_page(messages, mount if good else None, what), encoding="utf-8")
+    if not good:
+        shutil.copy(page, site_dir / "404.html")
+        return
     banner = _banner(len(messages), f"{mount}{ERROR_PAGE}/", what)
     for path in site_dir.rglob("*.html"):
         if path == page:
@@ -206,14 +258,7 @@ def on_serve(server, config, builder):
                 replace_site(site_dir, staging)
                 staging = None
         except (Exception, SystemExit) as exc:
-            from mkdocs.exceptions import Abort, PluginError
-            if isinstance(exc, (Abort, PluginError)) or isinstance(exc, SystemExit):
-                messages, what = collect.messages, _DATA   # MkDocs has printed them (the data check's file:line)
-            else:
-                problem = describe_error(exc, root)
-                messages, what = [*collect.messages, problem], _CODE   # before it is logged (and collected)
-                log.error(problem)
-                log.debug("", exc_info=exc)   # the whole traceback with `mkdocs serve -v`
+            messages, what = _failure(exc, collect.messages, root)
             show_failure(site_dir, messages, mount, what)
             log.error(f"Bản dựng dừng vì {what.lower()} có lỗi (xem trên); vẫn phục vụ bản dựng tốt gần nhất, "
                       f"các lỗi ở {mount}{ERROR_PAGE}/")

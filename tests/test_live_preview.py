@@ -7,6 +7,7 @@ works: save a change, reload the page.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -43,7 +44,7 @@ def _get(url: str) -> tuple[int, str]:
         with urllib.request.urlopen(url, timeout=10) as response:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as exc:
-        return exc.code, ""
+        return exc.code, exc.read().decode("utf-8", "replace")
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return 0, ""
 
@@ -59,8 +60,7 @@ def _until(what, check, server, log):
     raise AssertionError(f"no {what} after {WAIT} s:\n{log.read_text()[-3000:]}")
 
 
-@pytest.fixture
-def served(tmp_path):
+def _project(tmp_path):
     project = tmp_path / "project"
     for name in ("docs", "macros", "regulations", "structured"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -71,6 +71,11 @@ def served(tmp_path):
     shutil.rmtree(project / "structured" / "so-sanh")
     shutil.copytree(ROOT / "scripts" / "quyche", project / "scripts" / "quyche",
                     ignore=shutil.ignore_patterns("__pycache__"))
+    return project
+
+
+@contextlib.contextmanager
+def _serving(project, tmp_path, ready=lambda status: status == 200):
     port = _free_port()
     log = tmp_path / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
@@ -81,14 +86,21 @@ def served(tmp_path):
                                   preexec_fn=_ctrl_c_stops)
     try:
         base = f"http://127.0.0.1:{port}/"
-        _until("first build", lambda: _get(base)[0] == 200, server, log)
-        yield project, base, server, log
+        _until("first build", lambda: ready(_get(base)[0]), server, log)
+        yield base, server, log
     finally:
         server.send_signal(signal.SIGINT)   # as an editor stops it: its shutdown runs
         try:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+@pytest.fixture
+def served(tmp_path):
+    project = _project(tmp_path)
+    with _serving(project, tmp_path) as (base, server, log):
+        yield project, base, server, log
 
 
 def test_an_edit_shows_and_a_broken_edit_keeps_the_last_good_site_with_its_problems(served):
@@ -225,3 +237,22 @@ def test_a_new_build_replaces_the_served_site_even_where_a_folder_cannot_be_rena
     assert (served / "a" / "b.html").read_text(encoding="utf-8") == "new page"
     assert not (served / live_hook.ERROR_PAGE).exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["served"], "nothing left behind"
+
+
+def test_started_on_broken_data_the_server_shows_the_problems_and_builds_once_they_are_fixed(tmp_path):
+    """The editor left the data broken yesterday: the preview starts anyway, every address shows
+    the problems (no site was ever built), and the first good save builds the site."""
+    project = _project(tmp_path)
+    yaml_file = project / "structured" / f"{SLUG}.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    line = text[:text.index(QUOTE)].count("\n") + 1
+    yaml_file.write_text(text.replace(QUOTE, QUOTE.replace("01 lần", "02 lần")), encoding="utf-8")
+    with _serving(project, tmp_path, ready=lambda status: status == 404) as (base, server, log):
+        for address in (f"{base}loi-du-lieu/", base, base + built_url(f"{SLUG}/moc-thoi-gian.md")):
+            page = _get(address)[1]
+            assert f"structured/{SLUG}.yaml:{line}" in page and "Chưa có bản dựng tốt nào" in page, address
+        assert f"structured/{SLUG}.yaml:{line}" in log.read_text() and server.poll() is None
+        yaml_file.write_text(text, encoding="utf-8")
+        _until("the site", lambda: _get(base)[0] == 200, server, log)
+        assert _get(f"{base}loi-du-lieu/")[0] == 404
+        assert "Traceback" not in log.read_text()
