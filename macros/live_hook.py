@@ -13,7 +13,8 @@ renderer halfway through the pages alike leave the last good site served. The
 problems are printed in the terminal as file:line (a code error at the innermost
 line of the project it passed through: the template's line for a template),
 written to /loi-du-lieu/, and a banner on every page links there. The next good
-build replaces all of it.
+build replaces all of it. A server started on broken data keeps running too, the
+problems page standing for every address until the first good build.
 
 MkDocs loads each hook file once per process; this hook makes it load them
 again for each rebuild, with the quyche modules imported afresh, so an edited
