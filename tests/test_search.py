@@ -12,7 +12,7 @@ import pytest
 from quyche.site import search
 from quyche.site.render import STATUS
 
-from support import SLUGS, built_file, repo_corpus
+from support import SLUGS, built_file, built_url, repo_corpus
 
 
 def _html(site, src: str) -> str:
@@ -91,6 +91,28 @@ def test_what_repeats_the_texts_is_left_out_of_the_index(site, selector):
     cls = selector[1:]
     pages = [p.read_text(encoding="utf-8") for p in site.rglob("*.html") if "pagefind" not in p.parts]
     assert any(re.search(rf'class="[^"]*\b{cls}\b', page) for page in pages), f"no page uses {selector}"
+
+
+def _indexed(site) -> dict[str, str]:
+    """What Pagefind indexed of each page: its fragments' text, by URL."""
+    import gzip
+    import json
+    out = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        data = json.loads(raw[raw.index(b"{"):])
+        out[data["url"].lstrip("/")] = data["content"]
+    return out
+
+
+def test_the_index_holds_a_role_cards_name_not_its_duties_calendar_or_buttons(site):
+    indexed = _indexed(site)
+    card = indexed[built_url("dak-lak-vp-ubnd-2025/vai-tro/chanh-van-phong.md")]
+    assert "Chánh Văn phòng" in card
+    for left_out in ("Nhiệm vụ, quyền hạn", "Lịch của chức danh", "In trang này", "Quan hệ báo cáo"):
+        assert left_out not in card, left_out
+    text = indexed[built_url("dak-lak-vp-ubnd-2025/index.md")]
+    assert "Hội nghị tổng kết" in text and "In trang này" not in text
 
 
 def test_a_role_card_is_found_by_its_name_not_by_the_clauses_it_repeats(site):

@@ -56,8 +56,11 @@ OTHER = "Trang chung"
 #: calendars (dates, and a weekly meeting's name 52 times a year), the notice on each
 #: page of a text not in force (its status is a filter). Measured at 400 regulations:
 #: 12.3 million indexed words became about 5, and a common query's matches a third.
-#: Also permalink marks (¶) and what is only for script-less readers.
-EXCLUDE = [".qc-repeated", ".qc-rolling", ".qc-superseded", ".qc-link", ".headerlink", "noscript"]
+#: Also what is not the page's words: the print button, download links ("Lịch của
+#: chức danh cho Outlook…" in every role card's excerpt), permalink marks (¶) and what
+#: is only for script-less readers.
+EXCLUDE = [".qc-repeated", ".qc-rolling", ".qc-superseded", ".qc-print-bar", "a[download]", ".qc-link",
+           ".headerlink", "noscript"]
 
 
 @dataclass(frozen=True)
