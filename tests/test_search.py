@@ -155,3 +155,13 @@ def test_the_search_box_carries_the_abbreviation_table(site):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'data-terms="[[&#34;UBND&#34;,&#34;Ủy ban nhân dân&#34;]' in home or \
            'data-terms="[[&quot;UBND&quot;,&quot;Ủy ban nhân dân&quot;]' in home
+
+
+def test_the_search_box_knows_which_spelling_of_a_d_word_the_texts_use(site):
+    """Pagefind folds tones, not đ: the box searches "dak" as "đak" only, since the
+    texts use "Đắk" and no "Dak"; "dien" both ways ("diện", "Điện")."""
+    import json
+    words = json.loads((site / "assets" / "tim-kiem-d.json").read_text(encoding="utf-8"))
+    assert "đak" in words and "dak" not in words
+    assert {"dien", "đien", "dan", "đang"} <= set(words)
+    assert search.d_words(["Đắk Lắk và dân cư; ĐẢNG ủy"]) == ["dan", "đak", "đang"]

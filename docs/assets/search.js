@@ -76,6 +76,25 @@
     return null
   }
 
+  // The words starting with d or đ that the texts use, tones folded, đ kept
+  // (assets/tim-kiem-d.json, read with the index): a word is searched in the other
+  // spelling only if the texts may use it, so "dak lak" is one search ("đak lak").
+  var DWORDS = null
+  function foldKeepD(text) { return text.normalize("NFC").toLowerCase().normalize("NFD").replace(MARKS, "").normalize("NFC") }
+  function indexHolds(word) {
+    var w = foldKeepD(word)
+    for (var i = 0; i < DWORDS.length; i++) if (DWORDS[i].indexOf(w) === 0) return true   // as a prefix: the reader may not have finished the word
+    return false
+  }
+  function dSpellings(word) {
+    var other = swapD(word)
+    if (!DWORDS) return [word, other]
+    var mine = indexHolds(word), theirs = indexHolds(other)
+    if (mine && !theirs) return [word]
+    if (theirs && !mine) return [other]
+    return [word, other]
+  }
+
   function swapD(word) {
     var first = word.charAt(0)
     var other = { d: "đ", D: "Đ", "đ": "d", "Đ": "D" }[first]
@@ -98,7 +117,7 @@
       }
       var term = abbreviationOf(words[i])
       if (term) out.push([words[i], term.expansion])
-      else out.push(swapD(words[i]) ? [words[i], swapD(words[i])] : [words[i]])
+      else out.push(swapD(words[i]) ? dSpellings(words[i]) : [words[i]])
       i += 1
     }
     return out
@@ -122,9 +141,11 @@
   var pagefind = null
   function load() {
     if (!pagefind) {
+      var words = fetch(new URL("assets/tim-kiem-d.json", root).href)
+        .then(function (r) { return r.ok ? r.json() : null }).catch(function () { return null })
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
         return Promise.resolve(pf.options({ baseUrl: root.pathname, ranking: RANKING })).then(function () { return pf.init() })
-          .then(function () { return pf })
+          .then(function () { return words }).then(function (list) { if (Array.isArray(list)) DWORDS = list; return pf })
       })
     }
     return pagefind

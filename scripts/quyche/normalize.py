@@ -42,6 +42,12 @@ def fold(text: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFD", nfc(text).lower()).replace("đ", "d"))
 
 
+def fold_tones(text: str) -> str:
+    """Lower-case, tones and vowel marks dropped, đ kept ("Đắk" -> "đak"): what Pagefind
+    folds, and what it does not."""
+    return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFD", nfc(text).lower())))
+
+
 def slugify(text: str, separator: str = "-") -> str:
     """Anchor ids of Markdown headings (mkdocs.yml, toc): ASCII, đ as d, so
     "Họp lãnh đạo" is "hop-lanh-dao" (Markdown's own slugify drops đ: "hop-lanh-ao")."""

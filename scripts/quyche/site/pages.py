@@ -14,6 +14,7 @@ README.md ("Page kinds") shows one.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+import json
 from dataclasses import dataclass
 
 import yaml
@@ -30,6 +31,7 @@ from .home import texts_page_html
 from .marks_page import marks_html
 from .render import STATUS, regulation_html
 from .role_pages import role_card_html, roles_index_html
+from .search import d_words, indexed_texts
 from .text import markdown_text
 from .topic_page import topic_html
 from .upcoming import PATH as UPCOMING, days as upcoming_days, upcoming_scripts
@@ -191,6 +193,10 @@ FILES: list[FileKind] = [
                                                  {r.slug: end_of_use(r, site.regs) for r in site.texts})),
     FileKind("all-facts", "xuat/du-kien.json", lambda site: [{}],
              content=lambda site: json_bytes(list(site.regs.values()), site.base)),
+    # Which words starting with d or đ the index holds: the search box searches only
+    # the spelling that exists (docs/assets/search.js).
+    FileKind("search-words", "assets/tim-kiem-d.json", lambda site: [{}],
+             content=lambda site: json.dumps(d_words(indexed_texts(site)), ensure_ascii=False)),
     FileKind("upcoming", UPCOMING, lambda site: ({"day": d} for d in upcoming_days(site.years)),
              # its links are read by the home page's script, so they start from the home page
              content=lambda site, day: _upcoming(site)[day]),
