@@ -1,6 +1,7 @@
 """The published site: complete, linkable, offline, escaped, and never half-built."""
 from __future__ import annotations
 
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -46,6 +47,36 @@ def test_strict_build_succeeds_with_no_warning(build):
     _, result = build
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
+
+
+def _large_site(copies: int = 30):
+    import dataclasses
+    from quyche.site.build import Site
+    regs = {}
+    for n in range(copies):
+        for r in REGULATIONS:
+            copy = dataclasses.replace(r, slug=f"{r.slug}-{n}", _index={})
+            regs[copy.slug] = copy
+    return Site(regs=regs, comparisons=(), years=range(2026, 2028))
+
+
+def test_in_a_large_corpus_the_all_texts_pages_lead_to_each_texts_own_page(site):
+    """At 400 texts the all-texts deadline table was 10 MB and the role-card index 4 MB:
+    past LIST_LIMIT texts they list the texts, each leading to its own page."""
+    from quyche.site.build import LIST_LIMIT
+    from quyche.site.facts_pages import combined_html
+    from quyche.site.pages import links as page_links
+    from quyche.site.role_pages import roles_index_html
+    big = _large_site()
+    assert big.large and len(big.regs) > LIST_LIMIT >= len(REGULATIONS)   # the four texts: whole pages
+    deadlines = combined_html(big, page_links("moc-thoi-gian.md", True))
+    assert 'id="bang-tat-ca"' not in deadlines
+    assert len(re.findall(r'href="[^"]*/moc-thoi-gian/"', deadlines)) == len(big.regs)
+    assert "tat-ca.xlsx" in deadlines                      # the whole table is still one download away
+    cards = roles_index_html(big, page_links("vai-tro.md", True))
+    assert len(re.findall(r'href="[^"]*/vai-tro/"', cards)) == len(big.regs)
+    assert "Theo chức danh tương đương" not in cards
+    assert len(deadlines) < 60_000 and len(cards) < 60_000
 
 
 @pytest.mark.parametrize("reg", REGULATIONS, ids=lambda r: r.slug)

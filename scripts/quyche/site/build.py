@@ -10,6 +10,11 @@ from ..model import Regulation
 from ..problems import ProblemsFound
 from .facts_pages import years_shown
 
+#: Pages that gather every text (the home page's list, the all-texts deadline table, the
+#: role-card index) show them whole up to this many texts; a larger corpus gets a list
+#: of texts leading to each text's own page (at 400 texts the deadline table was 10 MB).
+LIST_LIMIT = 12
+
 _cache: dict[Path, dict[str, Regulation]] = {}
 _comparisons: dict[Path, list] = {}
 
@@ -26,6 +31,11 @@ class Site:
     @property
     def texts(self) -> list[Regulation]:
         return list(self.regs.values())
+
+    @property
+    def large(self) -> bool:
+        """Too many texts for one page to gather all of them (:data:`LIST_LIMIT`)."""
+        return len(self.regs) > LIST_LIMIT
 
     def regulation(self, slug: str) -> Regulation:
         if slug not in self.regs:

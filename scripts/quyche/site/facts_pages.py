@@ -85,8 +85,15 @@ def deadlines_html(reg: Regulation, site, links) -> str:
 
 
 def combined_html(site, links) -> str:
-    """Every dated fact of the corpus in one table, with filters by document, post and month."""
+    """Every dated fact of the corpus in one table, with filters by document, post and
+    month; in a large corpus, the texts (in force first) leading to each one's page."""
     template = environment().get_template("deadlines_all.html")
+    if site.large:
+        texts = sorted(site.texts, key=lambda r: r.metadata.status != "in_force")
+        counts = [(reg, sum(f.type == "meeting" for f in reg.facts),
+                   sum(f.type in ("report", "plan_submission") for f in reg.facts)) for reg in texts]
+        return template.render(per_text=counts, url=links, STATUS=STATUS, address=address(site, links),
+                               print_title="Lịch và thời hạn của tất cả văn bản")
     rows = []
     for reg in site.texts:
         end = end_of_use(reg, site.regs)

@@ -9,12 +9,13 @@ from __future__ import annotations
 from ..abbreviations import glossary
 from ..fact_diff import fact_changes
 from ..topics import TOPICS
+from .build import LIST_LIMIT
 from .render import environment
 
 
 #: The home page lists this many texts and comparisons; a corpus with more lists them
 #: all on its own page (``van-ban.md``), so the home page stays light at 400 texts.
-HOME_TEXTS = 12
+HOME_TEXTS = LIST_LIMIT
 HOME_COMPARISONS = 3
 
 
@@ -38,7 +39,7 @@ def texts_html(site, links) -> str:
     """The home page's table of texts: every text, or in a large corpus the first texts
     in force (newest first per body) and the way to all of them."""
     regs = site.texts
-    if len(regs) > HOME_TEXTS:
+    if site.large:
         regs = [r for r in regs if r.metadata.status == "in_force"][:HOME_TEXTS]
     return environment().get_template("texts.html").render(regs=regs, total=len(site.texts), url=links)
 

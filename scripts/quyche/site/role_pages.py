@@ -65,4 +65,5 @@ def roles_index_html(site, links, one: Regulation | None = None) -> str:
     order = list(GROUP_NAMES)   # groups the table does not know go last
     ordered = sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
     return environment().get_template("roles_index.html").render(
-        groups=ordered, group_names=GROUP_NAMES, one=one, url=links, bodies=_by_body(regs), STATUS=STATUS)
+        groups=ordered, group_names=GROUP_NAMES, one=one, url=links, bodies=_by_body(regs), STATUS=STATUS,
+        large=site.large and not one, total=len(regs))
