@@ -77,6 +77,12 @@ def test_in_a_large_corpus_the_all_texts_pages_lead_to_each_texts_own_page(site)
     assert len(re.findall(r'href="[^"]*/vai-tro/"', cards)) == len(big.regs)
     assert "Theo chức danh tương đương" not in cards
     assert len(deadlines) < 60_000 and len(cards) < 60_000
+    from quyche.site.topic_page import topic_html
+    from quyche.topics import TOPICS
+    topic = topic_html(big, page_links(f"chu-de/{TOPICS[0].slug}.md", True), TOPICS[0])
+    in_force = [r for r in big.regs.values() if r.metadata.status == "in_force"]
+    assert topic.count('class="qc-matrix-col"') == len(in_force) < len(big.regs)
+    assert f"{len(big.regs) - len(in_force)} văn bản đã được thay thế hoặc hết nhiệm kỳ" in topic
 
 
 @pytest.mark.parametrize("reg", REGULATIONS, ids=lambda r: r.slug)
