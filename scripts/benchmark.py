@@ -269,6 +269,14 @@ def search_figures(site: Path) -> list[Search]:
         server.server_close()
 
 
+SEARCH_HEADER = f"{'query':>16} {'home KB':>8} {'gzip':>6} {'query KB':>9} {'gzip':>6} {'first results s':>16}"
+
+
+def _search_row(s: Search) -> str:
+    return (f"{s.query:>16} {s.home_bytes / 1000:>8.1f} {s.home_gzip / 1000:>6.1f} "
+            f"{s.query_bytes / 1000:>9.1f} {s.query_gzip / 1000:>6.1f} {s.seconds:>16.2f}")
+
+
 def build(folder: Path, keep: bool = False, measure_search: bool = False) -> Build:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")}
     site = folder / "site"
@@ -308,10 +316,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="only measure the search of a site already built (kept by --keep), e.g. again on an idle machine")
     args = parser.parse_args(argv)
     if args.search_only:
-        print(f"{'query':>16} {'home KB':>8} {'gzip':>6} {'query KB':>9} {'gzip':>6} {'first results s':>16}")
+        print(SEARCH_HEADER)
         for s in search_figures(args.search_only):
-            print(f"{s.query:>16} {s.home_bytes / 1000:>8.1f} {s.home_gzip / 1000:>6.1f} "
-                  f"{s.query_bytes / 1000:>9.1f} {s.query_gzip / 1000:>6.1f} {s.seconds:>16.2f}")
+            print(_search_row(s))
         return 0
     if any(n % 4 for n in args.sizes):
         parser.error("sizes must be multiples of 4 (the corpus is copied whole)")
@@ -366,11 +373,10 @@ def main(argv: list[str] | None = None) -> int:
               f"{1000 * q / n if q else float('nan'):>17.0f}{note}")
 
     print()
-    print(f"{'regs':>5} {'query':>16} {'home KB':>8} {'gzip':>6} {'query KB':>9} {'gzip':>6} {'first results s':>16}")
+    print(f"{'regs':>5} {SEARCH_HEADER}")
     for n, (p, _) in results.items():
         for s in p.searches:
-            print(f"{n:>5} {s.query:>16} {s.home_bytes / 1000:>8.1f} {s.home_gzip / 1000:>6.1f} "
-                  f"{s.query_bytes / 1000:>9.1f} {s.query_gzip / 1000:>6.1f} {s.seconds:>16.2f}")
+            print(f"{n:>5} {_search_row(s)}")
 
     sizes = sorted(results)
     if len(sizes) > 1:

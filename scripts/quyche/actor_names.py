@@ -16,20 +16,18 @@ from .normalize import normalize
 
 
 @lru_cache(maxsize=4096)
-def _pattern(name: str) -> re.Pattern[str]:
-    words = normalize(name).lower().split()
-    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)")
-
-
-@lru_cache(maxsize=4096)
 def _lower(name: str) -> str:
+    """A name as texts are searched: normalized, lower case, single spaces."""
     return " ".join(normalize(name).lower().split())
 
 
 @lru_cache(maxsize=4096)
+def _pattern(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, _lower(name).split())) + r"(?!\w)")
+
+
 def _first_word(name: str) -> str:
-    words = normalize(name).lower().split()
-    return words[0] if words else ""
+    return _lower(name).split(" ", 1)[0]
 
 
 def _spans(names: tuple[str, ...], text: str) -> list[tuple[int, int]]:

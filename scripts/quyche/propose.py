@@ -568,10 +568,7 @@ def propose_facts(reg: Regulation, units: list[Unit] | None = None) -> list[Prop
             if kind in ("vote_threshold", "quorum"):
                 pending_links.append((fact, sentence, threshold))
             fact.rule = " ".join(rules)
-            base = slug(fact.name)
-            fact.id, n = base, 2
-            while fact.id in taken:
-                fact.id, n = f"{base}-{n}", n + 1
+            fact.id = _free_id(slug(fact.name), taken)
             taken.add(fact.id)
             proposed[fact.id] = fact
             if kind in ("meeting", "working_session"):

@@ -140,17 +140,6 @@ KINDS: list[PageKind] = [
         nav=NavPlace("So sánh giữa các cơ quan", title=lambda topic: topic.title)),
 ]
 
-_UPCOMING: dict[int, tuple[Site, dict[str, bytes]]] = {}
-
-
-def _upcoming(site: Site) -> dict[str, bytes]:
-    """Every day's "Sắp tới" script, computed once per build (the site is kept, so its id is not reused)."""
-    if id(site) not in _UPCOMING:
-        _UPCOMING.clear()
-        _UPCOMING[id(site)] = (site, upcoming_scripts(site.texts, site.years, links("index.md", site.directory_urls)))
-    return _UPCOMING[id(site)][1]
-
-
 def _calendars(site: Site) -> Iterable[dict]:
     """The regulations whose calendar holds a date: an empty calendar is never offered."""
     return ({"reg": r} for r in site.regs.values()
@@ -199,7 +188,7 @@ FILES: list[FileKind] = [
              content=lambda site: json.dumps(d_words(indexed_texts(site)), ensure_ascii=False)),
     FileKind("upcoming", UPCOMING, lambda site: ({"day": d} for d in upcoming_days(site.years)),
              # its links are read by the home page's script, so they start from the home page
-             content=lambda site, day: _upcoming(site)[day]),
+             content=lambda site, day: upcoming_scripts(site, links("index.md", site.directory_urls))[day]),
 ]
 
 PATTERNS = {k.name: k.path for k in [*KINDS, *FILES]}

@@ -62,10 +62,27 @@ def days(years: range) -> list[str]:
     return [(start + dt.timedelta(n)).isoformat() for n in range((end - start).days + 1)]
 
 
-def upcoming_scripts(regs: list[Regulation], years: range, links) -> dict[str, bytes]:
+#: The dates and the day scripts of the site being built, computed once for the home
+#: page's count and the 730 files (the site is kept, so its id is not reused).
+_BUILT: dict[int, tuple] = {}
+
+
+def _of(site, links) -> tuple[dict, dict[str, bytes]]:
+    """``links`` are the home page's: the scripts are read there."""
+    if id(site) not in _BUILT:
+        _BUILT.clear()
+        data = upcoming_data(site.texts, site.years, links)
+        _BUILT[id(site)] = (site, data, _scripts(data, site.years))
+    return _BUILT[id(site)][1:]
+
+
+def upcoming_scripts(site, links) -> dict[str, bytes]:
     """Each day's script: the next ten dates from that day, in the order the page lists
     them, with only the facts, texts and days off they need."""
-    data = upcoming_data(regs, years, links)
+    return _of(site, links)[1]
+
+
+def _scripts(data: dict, years: range) -> dict[str, bytes]:
     events = _events(data)
     out, at = {}, 0
     for day in days(years):
@@ -88,7 +105,7 @@ def upcoming_scripts(regs: list[Regulation], years: range, links) -> dict[str, b
 
 
 def upcoming_html(site, links) -> str:
-    count = sum(len(f["dates"]) for f in upcoming_data(site.texts, site.years, links)["facts"])
+    count = sum(len(f["dates"]) for f in _of(site, links)[0]["facts"])
     return environment().get_template("upcoming.html").render(src=links.file("upcoming", day=DAY), day=DAY,
                                                               years=site.years,
                                                               count=count, count_shown=SHOWN, url=links)
