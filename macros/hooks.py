@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 
 from quyche.problems import ProblemsFound
 from quyche.site import pages as registry
+from quyche.site.assets import minified
 from quyche.site.build import site_of
 from quyche.site.navigation import listing_page, shorten
 from quyche.site.text import html_text
@@ -44,7 +45,23 @@ def on_files(files, config):
     config.nav, moved = shorten(registry.navigation(list(config.nav or []), generated))
     for section in moved:
         files.append(File.generated(config, section.path, content=listing_page(section)))
+    _minify_own_assets(files, config)
     return files
+
+
+def _minify_own_assets(files, config) -> None:
+    """The stylesheets and scripts copied from a file of the project (docs/, a template) are
+    published minified. The theme's are minified already; files generated from data (the
+    day scripts of "Sắp tới") are compact already; Pagefind writes its own after the build."""
+    theme = [str(d) for d in config.theme.dirs]
+    for file in list(files):
+        source = file.abs_src_path
+        if source is None or any(source.startswith(d) for d in theme):
+            continue
+        text = minified(file.src_uri, file.content_string) if file.src_uri.endswith((".css", ".js")) else None
+        if text is not None:
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri, content=text))
 
 
 def _escape_titles(items) -> None:

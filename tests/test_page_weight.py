@@ -5,10 +5,11 @@ what made it lighter comes undone: a stylesheet loaded where no page needs it.
 """
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from support import built_file
+from support import ROOT, built_file
 
 
 class _Head(HTMLParser):
@@ -36,3 +37,25 @@ def test_the_theme_palette_stylesheet_is_not_loaded(site):
     uses the theme's default colours (indigo), which main.css holds already."""
     for page in (built_file(site, "index.md"), built_file(site, "vai-tro.md")):
         assert not [s for s in loaded(page).stylesheets if "palette" in s], page
+
+
+def _own_assets() -> list[tuple[Path, str]]:
+    """The project's stylesheets and scripts, (source, where the site publishes it)."""
+    from quyche.site.compare_page import CSS as COMPARE_CSS
+    docs = ROOT / "docs"
+    found = [(p, p.relative_to(docs).as_posix()) for p in sorted((docs / "assets").glob("*.*"))
+             if p.suffix in (".css", ".js")]
+    return found + [(COMPARE_CSS, "assets/compare.css")]
+
+
+def test_the_sites_own_stylesheets_and_scripts_are_published_minified(site):
+    """Every page loads them: the site gets them without comments or indentation, the
+    sources keep both (rjsmin, rcssmin: quyche.site.assets)."""
+    assets = _own_assets()
+    assert {"assets/quyche.css", "assets/search.js", "assets/compare.css"} <= {a for _, a in assets}
+    for source, published in assets:
+        text, original = (site / published).read_text(encoding="utf-8"), source.read_text(encoding="utf-8")
+        assert "/*" in original or "//" in original, f"{source} has no comment left to strip"
+        assert "/*" not in text, f"{published}: a comment is published"
+        assert not re.search(r"\n[ \t]", text), f"{published}: indented lines are published"
+        assert len(text) < 0.9 * len(original), f"{published}: not minified"
