@@ -11,12 +11,15 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from quyche.site.pages import search_links
 from quyche.site.search import SearchIndexError, facets, index_site, mark_page, query_table
 
 
 def on_config(config):
     # The query side's abbreviation table, from quyche.abbreviations (see partials/search.html).
     config.extra["search_terms"] = json.dumps(query_table(), ensure_ascii=False, separators=(",", ":"))
+    # Pages found at another page's anchor (role cards on their text's roles page) and the way to them.
+    config.extra["search_links"] = json.dumps(search_links(bool(config["use_directory_urls"])), separators=(",", ":"))
     return config
 
 

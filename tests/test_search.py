@@ -27,10 +27,30 @@ def test_the_build_writes_a_chunked_pagefind_index_and_no_lunr_file(site):
     assert not (site / "search" / "search_index.json").exists(), "the theme's lunr index is back"
 
 
-def test_every_page_of_the_site_is_indexed_by_its_content_only(site):
+def _cards(site) -> set[str]:
+    return {built_url(f"{slug}/vai-tro/{a.id}.md") for slug, reg in repo_corpus()[0].items() for a in reg.actors}
+
+
+def test_every_page_but_the_role_cards_is_indexed_by_its_content_only(site):
     pages = [p for p in site.rglob("*.html") if "pagefind" not in p.parts and p.name != "404.html"]
-    unmarked = [str(p.relative_to(site)) for p in pages if "data-pagefind-body" not in p.read_text(encoding="utf-8")]
-    assert not unmarked
+    marked = {p.relative_to(site).as_posix() for p in pages if "data-pagefind-body" in p.read_text(encoding="utf-8")}
+    cards = _cards(site)
+    assert cards and not cards & marked, "a role card is indexed as a page of its own"
+    assert {p.relative_to(site).as_posix() for p in pages} - cards == marked
+
+
+def test_each_role_card_is_an_anchor_of_its_texts_roles_page_leading_to_it(site):
+    """Search finds a card on its text's roles page (one indexed page per text, not one per
+    post) and leads to the card by the rule the search box is given (pages.search_links)."""
+    from quyche.site.pages import search_links
+    [(prefix, link)] = search_links(directory_urls=False)
+    reg = repo_corpus()[0]["dak-lak-vp-ubnd-2025"]
+    page = _html(site, "dak-lak-vp-ubnd-2025/vai-tro/index.md")
+    posts = dict(re.findall(r'<a class="qc-post" data-pagefind-weight="[\d.]+" id="([^"]+)" href="([^"]+)"', page))
+    assert posts == {prefix + a.id: link.format(a.id) for a in reg.actors}
+    assert all((site / "dak-lak-vp-ubnd-2025" / "vai-tro" / href).is_file() for href in posts.values())
+    assert search_links(directory_urls=True) == [[prefix, "{}/"]]
+    assert 'data-links="[[&#34;the:&#34;,&#34;{}.html&#34;]]"' in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_home_page_loads_no_index(site):
@@ -58,8 +78,7 @@ def test_texts_no_longer_in_force_weigh_less(site, slug):
 @pytest.mark.parametrize(("src", "kind", "doc", "status"), [
     ("dak-lak-vp-ubnd-2025/index.md", "Toàn văn", "Văn phòng UBND tỉnh Đắk Lắk (2025)", "in_force"),
     ("dak-lak-vp-ubnd-2025/moc-thoi-gian.md", "Lịch và thời hạn", "Văn phòng UBND tỉnh Đắk Lắk (2025)", "in_force"),
-    ("dak-lak-vp-ubnd-2021/vai-tro/chanh-van-phong.md", "Thẻ vai trò", "Văn phòng UBND tỉnh Đắk Lắk (2021)",
-     "superseded"),
+    ("dak-lak-vp-ubnd-2021/vai-tro/index.md", "Thẻ vai trò", "Văn phòng UBND tỉnh Đắk Lắk (2021)", "superseded"),
     ("dien-bien-tinh-uy-2020-2025/vai-tro/index.md", "Thẻ vai trò", "Tỉnh ủy Điện Biên, khóa XIV (2020–2025)",
      "term_ended"),
     ("so-sanh/dak-lak-vp-ubnd-2021--dak-lak-vp-ubnd-2025.md", "So sánh phiên bản",
@@ -105,22 +124,28 @@ def _indexed(site) -> dict[str, str]:
     return out
 
 
-def test_the_index_holds_a_role_cards_name_not_its_duties_calendar_or_buttons(site):
+def test_the_index_holds_a_role_cards_name_and_other_names_on_its_roles_page_not_its_duties(site):
     indexed = _indexed(site)
-    card = indexed[built_url("dak-lak-vp-ubnd-2025/vai-tro/chanh-van-phong.md")]
-    assert "Chánh Văn phòng" in card
+    assert not _cards(site) & indexed.keys()
+    roles = indexed[built_url("dak-lak-vp-ubnd-2025/vai-tro/index.md")]
+    assert "Chánh Văn phòng" in roles
     for left_out in ("Nhiệm vụ, quyền hạn", "Lịch của chức danh", "In trang này", "Quan hệ báo cáo"):
-        assert left_out not in card, left_out
+        assert left_out not in roles, left_out
+    reg = repo_corpus()[0]["dak-lak-vp-ubnd-2025"]
+    assert all(alias in roles for a in reg.actors for alias in a.aliases)
     text = indexed[built_url("dak-lak-vp-ubnd-2025/index.md")]
     assert "Hội nghị tổng kết" in text and "In trang này" not in text
 
 
-def test_a_role_card_is_found_by_its_name_not_by_the_clauses_it_repeats(site):
-    page = _html(site, "dak-lak-vp-ubnd-2025/vai-tro/chanh-van-phong.md")
-    article = page[page.index("data-pagefind-body"):page.index("</article>")]
-    details = article.index('class="qc-card-details qc-repeated"')
-    assert "Chánh Văn phòng" in article[:details]          # the heading, indexed
-    assert "Nhiệm vụ, quyền hạn" in article[details:]      # the duties, left to the text's page
+def test_a_posts_name_on_its_roles_page_weighs_as_a_cards_title_did(site):
+    """Above the group heading over it ("Người đứng đầu cơ quan (Chánh Văn phòng)"), so
+    the place a result shows first is the post, whose link is its card; half on a text
+    no longer in force, like the rest of that text."""
+    weights = {slug: re.findall(r'class="qc-post" data-pagefind-weight="([\d.]+)"', _html(site, f"{slug}/vai-tro/index.md"))
+               for slug in ("dak-lak-vp-ubnd-2025", "dak-lak-vp-ubnd-2021")}
+    assert set(weights["dak-lak-vp-ubnd-2025"]) == {str(search.POST_WEIGHT)}
+    assert set(weights["dak-lak-vp-ubnd-2021"]) == {str(search.POST_WEIGHT * 0.5)}
+    assert search.POST_WEIGHT > search.HEADING_WEIGHT[2]
 
 
 def test_facets_come_from_the_registrys_front_matter():
@@ -142,6 +167,12 @@ def test_marking_escapes_metadata_and_separates_table_cells():
 
 def test_a_page_without_an_article_is_left_alone():
     assert search.mark_page("<html><body>redirect</body></html>", search.Facets()) == "<html><body>redirect</body></html>"
+
+
+def test_a_page_found_at_another_pages_anchor_is_not_marked_for_the_index():
+    page = '<html><article class="md-content__inner md-typeset"><h1>Thẻ vai trò: X</h1></article></html>'
+    assert search.mark_page(page, search.Facets("Thẻ vai trò", "X (2025)", "in_force", indexed=False)) == page
+    assert search.facets({"quyche": {"kind": "Thẻ vai trò", "indexed": False}}).indexed is False
 
 
 def test_the_query_side_gets_every_abbreviation_without_its_gloss():

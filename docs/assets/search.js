@@ -41,6 +41,21 @@
   var PLACES = 3         // places shown in a result
   var MAX_VARIANTS = 16  // searches run for one query
 
+  // Pages found at an anchor of another page, not indexed themselves: a role card is
+  // found on its text's roles page, at "the:" + the post's id. [anchor prefix, link from
+  // that page, {} standing for the rest of the anchor] (quyche.site.pages.search_links).
+  var LINKS = []
+  try { LINKS = JSON.parse(box.getAttribute("data-links") || "[]") } catch (e) { LINKS = [] }
+
+  /** The page an anchor stands for, if it stands for one (a role card), else null. */
+  function pageAt(url, id) {
+    for (var i = 0; i < LINKS.length; i++) {
+      if (id.indexOf(LINKS[i][0]) === 0)
+        return new URL(LINKS[i][1].replace("{}", id.slice(LINKS[i][0].length)), new URL(url, location.href)).href
+    }
+    return null
+  }
+
   var FROM_FOLDER = "Tìm kiếm cần trang được phục vụ qua một máy chủ web; trình duyệt không cho tải chỉ mục tìm kiếm " +
     "khi mở tệp trực tiếp từ thư mục (file://). Cách làm: trong thư mục chứa trang, chạy " +
     "«python3 -m http.server 8000» (hoặc «mkdocs serve» trong thư mục mã nguồn), rồi mở http://127.0.0.1:8000/. " +
@@ -285,7 +300,8 @@
       g.section = g.anchor && anchors.filter(function (a) {
         return a.location <= g.anchor.location && (g.anchor.id === a.id || g.anchor.id.indexOf(a.id + "-") === 0) && a.element === "section"
       }).sort(function (a, b) { return b.location - a.location })[0]
-      g.title = g.anchor && /^h[1-6]$/.test(g.anchor.element) ? g.anchor.text : null
+      // a heading, or a link with an id: a post on its roles page, named by its link
+      g.title = g.anchor && /^(h[1-6]|a)$/.test(g.anchor.element) ? g.anchor.text : null
       return g
     })
   }
@@ -305,22 +321,29 @@
     // from the page's filters, not metadata, which Pagefind would search too (quyche.site.search)
     var doc = (filters.van_ban || [])[0], status = (filters.hieu_luc || [])[0], kind = (filters.loai_trang || [])[0]
     var statusCode = (filters.ma_hieu_luc || [])[0] || ""
+    var found = places(data, locations)
+    // A roles page whose best place is a post is that post's card: the result is the card
+    // (its name, its link), the other posts it holds follow as places.
+    var card = found.length && found[0].anchor ? pageAt(data.url, found[0].anchor.id) : null
     var item = element("li", "md-search-result__item")
     var link = element("a", "md-search-result__link")
-    link.href = data.url
+    link.href = card || data.url
     var article = element("article", "md-search-result__article md-typeset")
-    article.appendChild(element("h2", "qc-search-title", (m.title || data.url).replace(/\s*¶\s*$/, "")))
+    var own = card ? found.shift() : null
+    article.appendChild(element("h2", "qc-search-title", own ? own.title : (m.title || data.url).replace(/\s*¶\s*$/, "")))
     var about = element("p", "qc-search-about")
     if (doc) about.appendChild(element("span", "qc-search-doc", doc))
     if (status) about.appendChild(element("span", "qc-search-status qc-search-status--" + statusCode, status))
     if (kind) about.appendChild(element("span", "qc-search-kind", kind))
     article.appendChild(about)
+    if (own) article.appendChild(excerpt(data.words, own.locations[0] - 2, own.locations[0] + 20, marked))
     link.appendChild(article)
     item.appendChild(link)
-    places(data, locations).forEach(function (g) {
+    found.forEach(function (g) {
       var first = g.locations[0]
       var sub = element("a", "md-search-result__link qc-search-place")
-      sub.href = g.anchor ? data.url.split("#")[0] + "#" + g.anchor.id : data.url
+      var page = data.url.split("#")[0]
+      sub.href = g.anchor ? pageAt(page, g.anchor.id) || page + "#" + g.anchor.id : data.url
       var subArticle = element("article", "md-search-result__article md-typeset")
       if (g.anchor) {
         var title = g.title ? g.title : g.section && g.section !== g.anchor

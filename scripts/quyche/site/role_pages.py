@@ -13,6 +13,12 @@ from .facts_pages import address, months
 from .render import STATUS, environment
 
 
+#: A post's anchor on its text's roles page, where search finds its card (pages.FoundAt):
+#: "the:" and the post's id. No heading's id starts so: headings are slugs, a-z, 0-9 and
+#: "-" ("Thẻ vai trò" is "the-vai-tro").
+CARD_ANCHOR = "the:"
+
+
 def version_changes(reg: Regulation, actor: Actor, corpus: dict[str, Regulation], year: int):
     """(older, newer, changes) for the same post in another version of the text, or (None, None, None)."""
     for relation, version in versions(reg, corpus):
@@ -65,5 +71,5 @@ def roles_index_html(site, links, one: Regulation | None = None) -> str:
     order = list(GROUP_NAMES)   # groups the table does not know go last
     ordered = sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
     return environment().get_template("roles_index.html").render(
-        groups=ordered, group_names=GROUP_NAMES, one=one, url=links, bodies=_by_body(regs), STATUS=STATUS,
+        groups=ordered, group_names=GROUP_NAMES, one=one, url=links, anchor=CARD_ANCHOR, bodies=_by_body(regs), STATUS=STATUS,
         large=site.large and not one, total=len(regs))

@@ -70,13 +70,15 @@ class Facets:
     kind: str = OTHER
     document: str | None = None   # the short title of the text the page is about
     status: str | None = None     # that text's status code (in_force, superseded, term_ended)
+    indexed: bool = True          # False: found at another page's anchor (a role card)
 
 
 def facets(meta: dict) -> Facets:
     """A page's facets from its front matter: ``quyche`` is what the page registry
     (quyche.site.pages, Page.search_meta) says search may know of it."""
     known = meta.get("quyche") or {}
-    return Facets(known.get("kind", OTHER), known.get("document"), _STATUS_CODE.get(known.get("status", "")))
+    return Facets(known.get("kind", OTHER), known.get("document"), _STATUS_CODE.get(known.get("status", "")),
+                  known.get("indexed", True))
 
 
 def _hidden(key: str, value: str) -> str:
@@ -101,10 +103,17 @@ _CELL_END = re.compile(r"</(td|th)>(?=<)")
 _HEADING = re.compile(r"<h([1-6])(?=[ >])")
 #: Pagefind's own weights of headings; an element's weight replaces them for all it holds.
 HEADING_WEIGHT = {1: 7.0, 2: 6.0, 3: 5.0, 4: 4.0, 5: 3.0, 6: 2.0}
+#: A post's name on its text's roles page, where search finds its card: it weighs what the
+#: card's own title did (h1), above the group heading over it ("… (Chánh Văn phòng)").
+_POST = re.compile(r'<a class="qc-post"')   # the roles page's template (roles_index.html)
+POST_WEIGHT = HEADING_WEIGHT[1]
 
 
 def mark_page(output: str, f: Facets) -> str:
-    """The page's HTML with what Pagefind reads; unchanged for the reader's eyes."""
+    """The page's HTML with what Pagefind reads; unchanged for the reader's eyes.
+    A page found at another's anchor is left out: Pagefind indexes only pages with a body."""
+    if not f.indexed:
+        return output
     weight = WEIGHT.get(f.status or "in_force", 1.0) * KIND_WEIGHT.get(f.kind, 1.0)
     attrs = " data-pagefind-body" + (f' data-pagefind-weight="{weight}"' if weight != 1.0 else "")
     output, found = _ARTICLE.subn(lambda m: m.group(0)[:-1] + attrs + ">" + annotations(f), output, count=1)
@@ -113,6 +122,7 @@ def mark_page(output: str, f: Facets) -> str:
     if weight != 1.0:   # headings keep their lead over the text around them
         output = _HEADING.sub(lambda m: f'{m.group(0)} data-pagefind-weight="{HEADING_WEIGHT[int(m.group(1))] * weight}"',
                               output)
+    output = _POST.sub(lambda m: f'{m.group(0)} data-pagefind-weight="{POST_WEIGHT * weight}"', output)
     return _CELL_END.sub(r" </\1>", output)
 
 
