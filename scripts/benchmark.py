@@ -69,6 +69,9 @@ TARGET_QUERY_BYTES = 300_000
 TARGET_FIRST_RESULTS = 1.0
 TARGET_HOME_BYTES = 300_000
 QUERIES = ("chanh van phong", "dak lak", "bao cao nam")
+#: Each query is typed in this many fresh browser contexts: one first search on this
+#: machine varied from 0.36 to 1.1 s with the same site and code.
+RUNS = 3
 CHROMIUM = os.environ.get("QUYCHE_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
          "--disable-component-update", "--disable-sync",
@@ -201,7 +204,8 @@ class Search:
     home_gzip: int       # the same, as a server that compresses text would send it
     query_bytes: int     # fetched from typing until the first results are shown
     query_gzip: int
-    seconds: float       # from typing to the first results
+    seconds: float       # from typing to the first results: the median of RUNS fresh browsers
+    slowest: float       # … and the slowest of them
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -221,6 +225,36 @@ _TYPE = """(q) => new Promise(done => {
 })"""
 
 
+async def _search_once(browser, base: str, query: str) -> tuple[tuple[int, int, int, int], float]:
+    """One reader: a fresh browser context opens the home page and types the query.
+    ((home bytes, gzip, query bytes, gzip), seconds to the first results)."""
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    phase = {"now": "home"}
+    sizes: dict[str, list[tuple[int, int]]] = {"home": [], "query": [], "after": []}
+    pending: list = []
+
+    async def count(response, when):
+        try:
+            body = await response.body()
+        except Exception:   # a redirect or an aborted request carries no body
+            return
+        sizes[when].append((len(body), min(len(body), len(gzip.compress(body, 6)))))
+
+    try:
+        context.on("response", lambda r: pending.append(asyncio.ensure_future(count(r, phase["now"]))))
+        page = await context.new_page()
+        await page.goto(base, wait_until="networkidle")
+        await asyncio.gather(*pending)
+        phase["now"] = "query"
+        ms = await page.evaluate(_TYPE, query)
+        phase["now"] = "after"
+        await asyncio.gather(*pending)
+    finally:
+        await context.close()
+    total = lambda when, i: sum(s[i] for s in sizes[when])
+    return (total("home", 0), total("home", 1), total("query", 0), total("query", 1)), ms / 1000
+
+
 async def _searches(base: str) -> list[Search]:
     """Bytes are counted from every response the browser gets, the search worker's included."""
     from playwright.async_api import async_playwright
@@ -229,38 +263,23 @@ async def _searches(base: str) -> list[Search]:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
             for query in QUERIES:
-                context = await browser.new_context(viewport={"width": 1280, "height": 900})
-                phase = {"now": "home"}
-                sizes: dict[str, list[tuple[int, int]]] = {"home": [], "query": [], "after": []}
-                pending: list = []
-
-                async def count(response, when):
-                    try:
-                        body = await response.body()
-                    except Exception:   # a redirect or an aborted request carries no body
-                        return
-                    sizes[when].append((len(body), min(len(body), len(gzip.compress(body, 6)))))
-
-                context.on("response", lambda r: pending.append(asyncio.ensure_future(count(r, phase["now"]))))
-                page = await context.new_page()
-                await page.goto(base, wait_until="networkidle")
-                await asyncio.gather(*pending)
-                phase["now"] = "query"
-                ms = await page.evaluate(_TYPE, query)
-                phase["now"] = "after"
-                await asyncio.gather(*pending)
-                total = lambda when, i: sum(s[i] for s in sizes[when])
-                out.append(Search(query, total("home", 0), total("home", 1), total("query", 0), total("query", 1),
-                                  ms / 1000))
-                await context.close()
+                runs = [await _search_once(browser, base, query) for _ in range(RUNS)]
+                times = [seconds for _, seconds in runs]
+                # the bytes are the same each time: the first run's
+                out.append(Search(query, *runs[0][0], statistics.median(times), max(times)))
         finally:
             await browser.close()
     return out
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass   # a browser closing a connection early (a context closed mid-fetch) is no error here
+
+
 def search_figures(site: Path) -> list[Search]:
     """The search measured in Chromium on the built site, served on 127.0.0.1."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         return asyncio.run(_searches(f"http://127.0.0.1:{server.server_address[1]}/"))
@@ -269,12 +288,13 @@ def search_figures(site: Path) -> list[Search]:
         server.server_close()
 
 
-SEARCH_HEADER = f"{'query':>16} {'home KB':>8} {'gzip':>6} {'query KB':>9} {'gzip':>6} {'first results s':>16}"
+SEARCH_HEADER = (f"{'query':>16} {'home KB':>8} {'gzip':>6} {'query KB':>9} {'gzip':>6} "
+                 f"{'first results s (median of ' + str(RUNS) + ')':>30} {'slowest':>8}")
 
 
 def _search_row(s: Search) -> str:
     return (f"{s.query:>16} {s.home_bytes / 1000:>8.1f} {s.home_gzip / 1000:>6.1f} "
-            f"{s.query_bytes / 1000:>9.1f} {s.query_gzip / 1000:>6.1f} {s.seconds:>16.2f}")
+            f"{s.query_bytes / 1000:>9.1f} {s.query_gzip / 1000:>6.1f} {s.seconds:>30.2f} {s.slowest:>8.2f}")
 
 
 def build(folder: Path, keep: bool = False, measure_search: bool = False) -> Build:
@@ -355,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
             for s in pair[0].searches:   # now, not only at the end: a long run may be stopped
                 print(f"{n:>5} search {s.query!r}: home {s.home_bytes / 1000:.1f} KB ({s.home_gzip / 1000:.1f} gzip), "
                       f"query {s.query_bytes / 1000:.1f} KB ({s.query_gzip / 1000:.1f} gzip), "
-                      f"first results {s.seconds:.2f} s", flush=True)
+                      f"first results {s.seconds:.2f} s (median of {RUNS}; slowest {s.slowest:.2f})", flush=True)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -395,7 +415,10 @@ def main(argv: list[str] | None = None) -> int:
         f"median page {p.median_page / 1000:.1f} KB (< {TARGET_MEDIAN // 1000} KB)": p.median_page < TARGET_MEDIAN,
         f"first query {worst('query_bytes') / 1000:.0f} KB (<= {TARGET_QUERY_BYTES // 1000} KB)":
             worst("query_bytes") <= TARGET_QUERY_BYTES,
-        f"first results {worst('seconds'):.2f} s (<= {TARGET_FIRST_RESULTS:g} s)": worst("seconds") <= TARGET_FIRST_RESULTS,
+        f"first results {worst('seconds'):.2f} s, median of {RUNS} (<= {TARGET_FIRST_RESULTS:g} s)":
+            worst("seconds") <= TARGET_FIRST_RESULTS,
+        f"first results {worst('slowest'):.2f} s, slowest run (<= {TARGET_FIRST_RESULTS:g} s)":
+            worst("slowest") <= TARGET_FIRST_RESULTS,
         f"home page {worst('home_bytes') / 1000:.0f} KB as served (< {TARGET_HOME_BYTES // 1000} KB)":
             worst("home_bytes") < TARGET_HOME_BYTES,
         f"home page {worst('home_gzip') / 1000:.0f} KB compressed (< {TARGET_HOME_BYTES // 1000} KB)":
