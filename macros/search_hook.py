@@ -19,7 +19,8 @@ def on_config(config):
     # The query side's abbreviation table, from quyche.abbreviations (see partials/search.html).
     config.extra["search_terms"] = json.dumps(query_table(), ensure_ascii=False, separators=(",", ":"))
     # Pages found at another page's anchor (role cards on their text's roles page) and the way to them.
-    config.extra["search_links"] = json.dumps(search_links(bool(config["use_directory_urls"])), separators=(",", ":"))
+    config.extra["search_links"] = json.dumps(search_links(bool(config["use_directory_urls"])), ensure_ascii=False,
+                                              separators=(",", ":"))
     return config
 
 

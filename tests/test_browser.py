@@ -444,6 +444,18 @@ def test_a_text_in_force_ranks_above_the_text_it_replaced(searched):
         built_url("dak-lak-vp-ubnd-2021/vai-tro/chanh-van-phong.md"))
 
 
+def test_a_query_that_is_a_posts_name_shows_its_card_first(searched):
+    """Cards are found on their text's roles page (quyche.site.pages, found_at); a query
+    naming a post puts that post's card first, the text in force's before the replaced one."""
+    chanh = [r["page"] for r in searched["results"]["chanh van phong"]]
+    assert chanh[:2] == [built_url("dak-lak-vp-ubnd-2025/vai-tro/chanh-van-phong.md"),
+                         built_url("dak-lak-vp-ubnd-2021/vai-tro/chanh-van-phong.md")], chanh[:3]
+    assert searched["results"]["chanh van phong"][0]["title"] == "Chánh Văn phòng"
+    assert searched["results"]["bi thu tinh uy"][0]["page"] == built_url("dien-bien-tinh-uy-2020-2025/vai-tro/bi-thu.md")
+    # words that are no post's name leave Pagefind's order alone
+    assert not any("/vai-tro/" in r["page"] for r in searched["results"]["bao cao nam"][:5])
+
+
 def test_role_cards_and_the_articles_on_the_post_both_come_up(searched):
     results = searched["results"]["chanh van phong"][:RANK]
     assert any("/vai-tro/" in r["page"] for r in results)

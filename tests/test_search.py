@@ -43,14 +43,15 @@ def test_each_role_card_is_an_anchor_of_its_texts_roles_page_leading_to_it(site)
     """Search finds a card on its text's roles page (one indexed page per text, not one per
     post) and leads to the card by the rule the search box is given (pages.search_links)."""
     from quyche.site.pages import search_links
-    [(prefix, link)] = search_links(directory_urls=False)
+    [(prefix, link, kind)] = search_links(directory_urls=False)
+    assert kind == "Thẻ vai trò"
     reg = repo_corpus()[0]["dak-lak-vp-ubnd-2025"]
     page = _html(site, "dak-lak-vp-ubnd-2025/vai-tro/index.md")
     posts = dict(re.findall(r'<a class="qc-post" data-pagefind-weight="[\d.]+" id="([^"]+)" href="([^"]+)"', page))
     assert posts == {prefix + a.id: link.format(a.id) for a in reg.actors}
     assert all((site / "dak-lak-vp-ubnd-2025" / "vai-tro" / href).is_file() for href in posts.values())
-    assert search_links(directory_urls=True) == [[prefix, "{}/"]]
-    assert 'data-links="[[&#34;the:&#34;,&#34;{}.html&#34;]]"' in (site / "index.html").read_text(encoding="utf-8")
+    assert search_links(directory_urls=True) == [[prefix, "{}/", kind]]
+    assert 'data-links="[[&#34;the:&#34;,&#34;{}.html&#34;,&#34;Thẻ vai trò&#34;]]"' in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_home_page_loads_no_index(site):

@@ -10,6 +10,9 @@
  *     abbreviated ("BTV" ↔ "Ban Thường vụ"), from quyche.abbreviations.
  *     Typed in lower case an abbreviation counts only if it cannot be a
  *     Vietnamese syllable: "ubnd" is UBND, "tu" stays tu/từ/tự, not TU.
+ * A role card is found on its text's roles page (one indexed page per text): a
+ * result there is shown as the card and opens it, and a query that is a post's
+ * name shows that post's card first (namedPosts).
  * Each result names its document and that document's status, and points to
  * the article or clause holding the words (the innermost element with an id
  * before them), with an excerpt of the words around them.
@@ -191,6 +194,52 @@
   var current = { seq: 0, merged: [], shown: 0, query: "" }
   var filtersAsked = false   // the filter lists are read once, after the first results
 
+  /** One entry per page, best score first, from the answers of the query's variants. */
+  function merge(answers) {
+    var byId = {}
+    answers.forEach(function (answer) {
+      (answer && answer.results || []).forEach(function (r) {
+        var entry = byId[r.id] || (byId[r.id] = { id: r.id, score: 0, hits: [] })
+        entry.score = Math.max(entry.score, r.score)
+        entry.hits.push(r)
+      })
+    })
+    return Object.keys(byId).map(function (id) { return byId[id] }).sort(function (a, b) { return b.score - a.score })
+  }
+
+  function datasOf(entry) {
+    return entry.datas || (entry.datas = Promise.all(entry.hits.map(function (r) { return r.data() })))
+  }
+
+  function nameKey(text) { return fold(text).replace(/[^a-z0-9]+/g, " ").trim() }
+
+  /** A query that is a post's name ("chanh van phong", "bi thu tinh uy") shows that post's
+   *  card first: Pagefind ranks a whole text, where the words recur, above the short list
+   *  of posts on a roles page. The roles pages are searched on their own (their kind as
+   *  a filter), the first NAMED looked into, and those holding a post of that very name
+   *  come first, in Pagefind's order (a text in force first). */
+  var NAMED = 3
+  function namedPosts(pf, words, filters) {
+    var kind = LINKS.length && LINKS[0][2]
+    if (!kind || filters.loai_trang) return Promise.resolve([])
+    var wanted = {}
+    words.forEach(function (v) { wanted[nameKey(v)] = true })
+    var only = {}
+    Object.keys(filters).forEach(function (k) { only[k] = filters[k] })
+    only.loai_trang = kind
+    return Promise.all(words.map(function (v) { return pf.search(v, { filters: only }) })).then(function (answers) {
+      return Promise.all(merge(answers).slice(0, NAMED).map(function (entry) {
+        return datasOf(entry).then(function (datas) {
+          var post = (datas[0].anchors || []).filter(function (a) {
+            return a.id && pageAt(datas[0].url, a.id) && wanted[nameKey(a.text || "")]
+          })[0]
+          if (post) entry.named = post.id
+          return entry
+        })
+      }))
+    }).then(function (entries) { return entries.filter(function (e) { return e.named }) })
+  }
+
   function search(query) {
     var seq = ++current.seq
     query = query.trim()
@@ -198,20 +247,15 @@
     if (location.protocol === "file:") { say(FROM_FOLDER); return Promise.resolve() }
     say("Đang tìm…")
     return load().then(function (pf) {
-      var filters = chosenFilters()
-      return Promise.all(variants(query).map(function (v) { return pf.search(v, { filters: filters }) }))
-    }).then(function (answers) {
+      var filters = chosenFilters(), words = variants(query)
+      return Promise.all([
+        Promise.all(words.map(function (v) { return pf.search(v, { filters: filters }) })),
+        namedPosts(pf, words, filters)])
+    }).then(function (both) {
       if (seq !== current.seq) return
-      var byId = {}
-      answers.forEach(function (answer) {
-        (answer && answer.results || []).forEach(function (r) {
-          var entry = byId[r.id] || (byId[r.id] = { id: r.id, score: 0, hits: [] })
-          entry.score = Math.max(entry.score, r.score)
-          entry.hits.push(r)
-        })
-      })
-      current.merged = Object.keys(byId).map(function (id) { return byId[id] })
-        .sort(function (a, b) { return b.score - a.score })
+      var named = both[1], first = {}
+      named.forEach(function (e) { first[e.id] = true })
+      current.merged = named.concat(merge(both[0]).filter(function (e) { return !first[e.id] }))
       current.shown = 0
       current.query = query
       list.textContent = ""
@@ -224,11 +268,9 @@
   function showMore(seq) {
     var batch = current.merged.slice(current.shown, current.shown + PAGE)
     current.shown += batch.length
-    return Promise.all(batch.map(function (entry) {
-      return Promise.all(entry.hits.map(function (r) { return r.data() }))
-    })).then(function (datas) {
+    return Promise.all(batch.map(datasOf)).then(function (datas) {
       if (seq !== current.seq) return
-      datas.forEach(function (data) { list.appendChild(render(data)) })
+      datas.forEach(function (data, i) { list.appendChild(render(data, batch[i].named)) })
       var n = current.merged.length
       if (!filtersAsked) { filtersAsked = true; load().then(fillFilters).catch(function () {}) }
       say(n ? n + " kết quả cho «" + current.query + "»" : "Không tìm thấy kết quả cho «" + current.query + "».")
@@ -267,7 +309,7 @@
 
   /** The places in the page holding matched words: the innermost anchor before each.
    *  Linear in the page's words: a page gathering many texts has thousands of both. */
-  function places(data, locations) {
+  function places(data, locations, named) {
     var anchors = (data.anchors || []).filter(function (a) { return a.id && a.id.slice(0, 2) !== "__" })
       .sort(function (a, b) { return a.location - b.location })
     var groups = {}, order = [], at = -1
@@ -294,7 +336,9 @@
       g.weight = bestWeight    // … in a heading (an article's title) weighs more than in its text
       return g
     }).sort(function (a, b) {
-      return b.run - a.run || b.weight - a.weight || b.distinct - a.distinct || b.locations.length - a.locations.length
+      var isNamed = function (g) { return named && g.anchor && g.anchor.id === named ? 1 : 0 }   // the post the query names
+      return isNamed(b) - isNamed(a) ||
+        b.run - a.run || b.weight - a.weight || b.distinct - a.distinct || b.locations.length - a.locations.length
     }).slice(0, PLACES).map(function (g) {
       // the section holding the anchor (an article around its clause), for the place's title
       g.section = g.anchor && anchors.filter(function (a) {
@@ -306,7 +350,7 @@
     })
   }
 
-  function render(datas) {
+  function render(datas, named) {
     var data = datas[0], marked = {}, locations = []
     datas.forEach(function (d) {
       d.locations.forEach(function (l) { if (!marked[l]) { marked[l] = true; locations.push(l) } })
@@ -321,7 +365,7 @@
     // from the page's filters, not metadata, which Pagefind would search too (quyche.site.search)
     var doc = (filters.van_ban || [])[0], status = (filters.hieu_luc || [])[0], kind = (filters.loai_trang || [])[0]
     var statusCode = (filters.ma_hieu_luc || [])[0] || ""
-    var found = places(data, locations)
+    var found = places(data, locations, named)
     // A roles page whose best place is a post is that post's card: the result is the card
     // (its name, its link), the other posts it holds follow as places.
     var card = found.length && found[0].anchor ? pageAt(data.url, found[0].anchor.id) : null

@@ -210,6 +210,7 @@ FILES: list[FileKind] = [
 ]
 
 PATTERNS = {k.name: k.path for k in [*KINDS, *FILES]}
+_KIND = {k.name: k for k in KINDS}
 
 
 _REST = "QC-REST-OF-ANCHOR"
@@ -222,9 +223,10 @@ class _Any:
 
 
 def search_links(directory_urls: bool) -> list[list[str]]:
-    """[anchor prefix, link] for the kinds found at another page's anchors: the link
-    from that page to the anchor's own page, ``{}`` standing for the rest of the anchor
-    (a role card: ``["the:", "{}.html"]``). The same for every text, read by search.js."""
+    """[anchor prefix, link, kind] for the kinds found at another page's anchors: the link
+    from that page to the anchor's own page, ``{}`` standing for the rest of the anchor,
+    and what search calls the holding pages (a role card: ``["the:", "{}.html",
+    "Thẻ vai trò"]``). The same for every text, read by search.js."""
     out = []
     for kind in KINDS:
         if kind.found_at:
@@ -233,7 +235,7 @@ def search_links(directory_urls: bool) -> list[list[str]]:
             holder = PATTERNS[at.kind].format(**sample)
             leaf = type("Leaf", (), {"id": _REST, "slug": _REST})()
             link = links(holder, directory_urls).page(kind.name, **{**sample, at.leaf: leaf})
-            out.append([at.prefix, link.replace(_REST, "{}")])
+            out.append([at.prefix, link.replace(_REST, "{}"), _KIND[at.kind].label])
     return out
 
 
