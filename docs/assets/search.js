@@ -38,6 +38,11 @@
   // card. termSimilarity 4 (default 1): every word is also a prefix, and a short
   // syllable prefixes many ("bi" → biên, biểu), so whole words must count for more.
   var RANKING = { pageLength: 0.1, termSimilarity: 4 }
+  // Pagefind searches on the page's own thread, not in its worker: the worker script is
+  // 41 KB more of the same code on every first query (a sixth of it at 400 regulations),
+  // and a search there takes tenths of a second; typing is waited for (TYPING) first.
+  var NO_WORKER = true
+  var TYPING = 200   // ms without a key before searching
   // Results shown first, then PAGE more per click: each result fetches its page's
   // fragment (a text's is ~10 KB), so ten before the first were twice the wait on a phone.
   var PAGE = 5
@@ -162,7 +167,8 @@
       var words = fetch(new URL("assets/tim-kiem-d.json", root).href)
         .then(function (r) { return r.ok ? r.json() : null }).catch(function () { return null })
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return Promise.resolve(pf.options({ baseUrl: root.pathname, ranking: RANKING })).then(function () { return pf.init() })
+        return Promise.resolve(pf.options({ baseUrl: root.pathname, ranking: RANKING, noWorker: NO_WORKER }))
+          .then(function () { return pf.init() })
           .then(function () { return words }).then(function (list) { if (Array.isArray(list)) DWORDS = list; return pf })
       })
     }
@@ -412,7 +418,7 @@
   var timer = null
   input.addEventListener("input", function () {
     clearTimeout(timer)
-    timer = setTimeout(function () { search(input.value) }, 120)
+    timer = setTimeout(function () { search(input.value) }, TYPING)
   })
   input.addEventListener("focus", function () {
     if (toggle && !toggle.checked) toggle.checked = true
