@@ -39,6 +39,21 @@ def test_the_theme_palette_stylesheet_is_not_loaded(site):
         assert not [s for s in loaded(page).stylesheets if "palette" in s], page
 
 
+def test_a_stylesheet_of_one_page_kind_is_loaded_by_its_pages_only(site):
+    """compare.css is declared with the comparison kind (PageKind.stylesheets), not in
+    mkdocs.yml's extra_css: the comparisons load it, the home page and the others do not."""
+    from quyche.site.pages import KINDS
+    (comparison,) = [k for k in KINDS if k.name == "comparison"]
+    assert "assets/compare.css" in comparison.stylesheets
+    assert not re.search(r"^\s*- assets/compare\.css", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    comparisons = sorted((site / "so-sanh").glob("*.html"))
+    assert comparisons
+    linking = sorted(p for p in site.rglob("*.html")
+                     if any(s.endswith("assets/compare.css") for s in loaded(p).stylesheets))
+    assert linking == comparisons
+    assert loaded(comparisons[0]).stylesheets[-1] == "../assets/compare.css"   # after theme-fixes.css
+
+
 def _own_assets() -> list[tuple[Path, str]]:
     """The project's stylesheets and scripts, (source, where the site publishes it)."""
     from quyche.site.compare_page import CSS as COMPARE_CSS

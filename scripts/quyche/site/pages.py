@@ -80,6 +80,9 @@ class PageKind:
     document: Callable[..., Regulation | None] = lambda **p: p.get("reg")   # the text a page is about
     toc: bool = False                            # show the theme's table of contents
     found_at: FoundAt | None = None              # None: search indexes each page of the kind
+    # Stylesheets only this kind's pages load (docs paths), after the site's own (extra_css):
+    # what no other page needs stays off the home page (macros/overrides/main.html links them).
+    stylesheets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,9 @@ class FileKind:
     each: Callable[[Site], Iterable[dict]]
     content: Callable[..., bytes | str | None] = lambda site, **p: None   # None: copied from `source`
     source: Callable[..., str] | None = None                              # a file on disk to publish
+
+
+COMPARE_CSS_PATH = "assets/compare.css"   # only the comparison pages load it
 
 
 def _regs(site: Site) -> Iterable[dict]:
@@ -149,7 +155,7 @@ KINDS: list[PageKind] = [
         render=lambda site, links, old, new, spec: comparison_html(site, links, spec, old, new),
         nav=NavPlace("So sánh phiên bản",
                      title=lambda old, new, **p: f"{old.metadata.short_title} → {new.metadata.short_title}"),
-        document=lambda new, **p: new),
+        document=lambda new, **p: new, stylesheets=(COMPARE_CSS_PATH,)),
     PageKind(
         "topic", "So sánh giữa các cơ quan", "chu-de/{topic.slug}.md",
         lambda site: ({"topic": t} for t in TOPICS),
@@ -192,7 +198,7 @@ FILES: list[FileKind] = [
                            for c in site.comparisons for f in ("docx", "xlsx")),
              content=lambda site, old, new, spec, format: {"docx": docx_bytes, "xlsx": xlsx_bytes}[format](
                  drafting_table(spec, old, new, HEADERS_VERSIONS))),
-    FileKind("compare-css", "assets/compare.css", lambda site: [{}], source=lambda: str(COMPARE_CSS)),
+    FileKind("compare-css", COMPARE_CSS_PATH, lambda site: [{}], source=lambda: str(COMPARE_CSS)),
     FileKind("all-tables", "xuat/tat-ca.csv", lambda site: [{}],
              content=lambda site: csv_bytes(list(site.regs.values()), site.base)),
     FileKind("all-workbook", "xuat/tat-ca.xlsx", lambda site: [{}],
@@ -279,6 +285,8 @@ class Page:
             front["hide"] = ["toc"]
         front["render_macros"] = False
         front["quyche"] = self.search_meta()
+        if self.kind.stylesheets:
+            front["quyche"]["stylesheets"] = list(self.kind.stylesheets)
         body = self.kind.render(site, links(self.path, site.directory_urls), **self.params)
         return ("---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n"
                 f"# {markdown_text(heading)}\n\n{body}\n")
