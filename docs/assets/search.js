@@ -419,6 +419,12 @@
   input.addEventListener("input", function () {
     clearTimeout(timer)
     timer = setTimeout(function () { search(input.value) }, TYPING)
+    // While the reader types, the index chunks of the words so far are fetched and read
+    // (Pagefind's preload): the wait for the last key is spent loading, not idle.
+    var query = input.value.trim()
+    if (query && location.protocol !== "file:") load().then(function (pf) {
+      variants(query).forEach(function (v) { pf.preload(v, { filters: chosenFilters() }) })
+    }).catch(function () {})
   })
   input.addEventListener("focus", function () {
     if (toggle && !toggle.checked) toggle.checked = true
