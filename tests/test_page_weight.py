@@ -137,3 +137,14 @@ def test_the_home_page_weighs_under_300_kb_as_served(site):
     weight = sum(p.stat().st_size for p in files) + day.stat().st_size
     assert all(p.exists() for p in files)
     assert weight < 300_000, f"{weight / 1000:.1f} KB"
+
+
+def test_the_classes_in_use_are_read_from_every_page_and_script_of_the_built_site(tmp_path):
+    from quyche.site.assets import classes_of_site
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "p.html").write_text('<p class="x  y">Đắk</p><script>el.classList.add("md-z")</script>',
+                                           encoding="utf-8")
+    (tmp_path / "b.html").write_text('<div class="y w"></div>', encoding="utf-8")
+    (tmp_path / "s.js").write_text('n.className="md-dialog--active"', encoding="utf-8")
+    assert {"x", "y", "w", "md-z", "md-dialog--active"} <= classes_of_site(tmp_path)
+    assert "Đắk" not in classes_of_site(tmp_path)

@@ -9,6 +9,7 @@ a reader finds in the source is what runs.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import rcssmin
 import rjsmin
@@ -34,21 +35,28 @@ def minified(path: str, text: str) -> str | None:
 # (Material's bundle.js adds classes at run time, from string literals) or of a page's
 # inline scripts. Element, id and attribute selectors are never reasons to drop.
 
-_CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
-_INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S)
+_CLASS_ATTR = re.compile(rb'\bclass="([^"]*)"')
+_INLINE_SCRIPT = re.compile(rb"<script\b[^>]*>(.*?)</script>", re.S)
 _WORD = re.compile(r"[A-Za-z_][\w-]*")
 
 
-def classes_of_page(html: str) -> set[str]:
-    """The classes a built page carries, and every word of its inline scripts."""
-    found = {c for attr in _CLASS_ATTR.findall(html) for c in attr.split()}
-    for script in _INLINE_SCRIPT.findall(html):
-        found.update(_WORD.findall(script))
+def classes_of_site(site: Path) -> set[str]:
+    """Every class a page of the built site carries, and every word of its scripts (a
+    script may add a class: Material's bundle.js does, from string literals), inline
+    or in files, Pagefind's included. Read as bytes: a class attribute repeats on
+    thousands of pages, so the distinct ones are split once."""
+    attributes: set[bytes] = set()
+    scripts: set[bytes] = set()
+    for page in site.rglob("*.html"):
+        html = page.read_bytes()
+        attributes.update(_CLASS_ATTR.findall(html))
+        if b"<script" in html:
+            scripts.update(_INLINE_SCRIPT.findall(html))
+    scripts.update(p.read_bytes() for p in site.rglob("*.js"))
+    found = {c for attr in attributes for c in attr.decode("utf-8", "replace").split()}
+    for script in scripts:
+        found.update(_WORD.findall(script.decode("utf-8", "replace")))
     return found
-
-
-def words_of_script(js: str) -> set[str]:
-    return set(_WORD.findall(js))
 
 
 def _selectors(prelude) -> list[list]:
