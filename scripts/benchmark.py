@@ -213,14 +213,21 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-#: Types the query as one input event and waits for the results line to name it.
+#: Types the query as one input event; resolves with the milliseconds until the first
+#: result is shown, once the first results are all shown (the list no longer aria-busy),
+#: so the bytes counted are those of the whole first batch.
 _TYPE = """(q) => new Promise(done => {
   const input = document.querySelector('.qc-search .md-search__input');
-  const meta = document.querySelector('.qc-search .md-search-result__meta');
+  const box = document.querySelector('.qc-search');
+  const meta = box.querySelector('.md-search-result__meta');
+  const list = document.getElementById('qc-search-list');
   const t0 = performance.now();
-  const seen = () => meta.textContent.includes('«' + q + '»') && document.querySelector('#qc-search-list > li');
-  new MutationObserver((_, obs) => { if (seen()) { obs.disconnect(); done(performance.now() - t0); } })
-    .observe(meta, {childList: true, characterData: true, subtree: true});
+  let first = null;
+  const seen = () => meta.textContent.includes('«' + q + '»') && list.querySelector('li');
+  new MutationObserver((_, obs) => {
+    if (first === null && seen()) first = performance.now() - t0;
+    if (first !== null && !list.hasAttribute('aria-busy')) { obs.disconnect(); done(first); }
+  }).observe(box, {childList: true, characterData: true, subtree: true, attributes: true});
   input.focus(); input.value = q; input.dispatchEvent(new Event('input', {bubbles: true}));
 })"""
 

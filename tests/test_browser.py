@@ -332,14 +332,16 @@ _READ = """() => [...document.querySelectorAll('#qc-search-list > li')].map(li =
 async def _type(page, query: str, more: bool = True) -> list[dict]:
     await page.fill(".qc-search .md-search__input", query)
     await page.wait_for_function(
-        "q => document.querySelector('.qc-search .md-search-result__meta').textContent.includes('«' + q + '»')",
+        "q => document.querySelector('.qc-search .md-search-result__meta').textContent.includes('«' + q + '»')"
+        " && !document.getElementById('qc-search-list').hasAttribute('aria-busy')",
         arg=query, timeout=20_000)
     # The box shows a few results first; a reader wanting more asks for them.
     while more and len(await page.query_selector_all("#qc-search-list > li")) < RANK and \
             await page.is_visible(".qc-search-more"):
         shown = len(await page.query_selector_all("#qc-search-list > li"))
         await page.click(".qc-search-more")
-        await page.wait_for_function("n => document.querySelectorAll('#qc-search-list > li').length > n",
+        await page.wait_for_function("n => document.querySelectorAll('#qc-search-list > li').length > n"
+                                     " && !document.getElementById('qc-search-list').hasAttribute('aria-busy')",
                                      arg=shown, timeout=20_000)
     return await page.evaluate(_READ)
 
@@ -354,7 +356,15 @@ async def _search_all(base: str) -> dict:
             await page.goto(base, wait_until="load")
             out["before typing"] = await page.evaluate(
                 "() => performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('pagefind'))")
+            # The list is marked busy from typing until the first results are all shown
+            # (they appear one by one, as their fragments come): the state is recorded at
+            # each change of the list.
+            await page.evaluate("""() => { window.busyLog = [];
+              const l = document.getElementById('qc-search-list');
+              new MutationObserver(() => window.busyLog.push([l.hasAttribute('aria-busy'), l.children.length]))
+                .observe(l, {attributes: true, childList: true}); }""")
             out["results"] = {query: await _type(page, query) for query in SEARCHES}
+            out["busy log"] = await page.evaluate("() => window.busyLog")
             texts = [u.text for reg in repo_corpus()[0].values() for u in reg.walk() if u.text][:400]
             out["fold"] = (texts, await page.evaluate("texts => texts.map(quycheFold)", texts))
             out["variants"] = {q: await page.evaluate("q => quycheSearchVariants(q)", q)
@@ -410,6 +420,12 @@ def rank(results: list[dict], places) -> int | None:
 
 def test_searching_loads_no_index_before_the_reader_types(searched):
     assert searched["before typing"] == []
+
+
+def test_the_results_list_is_busy_while_results_arrive_and_free_after(searched):
+    log = searched["busy log"]
+    assert any(busy for busy, _ in log) and any(busy and n > 0 for busy, n in log), log[:20]
+    assert log[-1][0] is False and log[-1][1] > 0
 
 
 def test_searching_raises_no_script_error(searched):

@@ -252,11 +252,13 @@
     if (!query) { clear(); return Promise.resolve() }
     if (location.protocol === "file:") { say(FROM_FOLDER); return Promise.resolve() }
     say("Đang tìm…")
+    list.setAttribute("aria-busy", "true")   // until the first results are all shown
     return load().then(function (pf) {
       var filters = chosenFilters(), words = variants(query)
-      return Promise.all([
-        Promise.all(words.map(function (v) { return pf.search(v, { filters: filters }) })),
-        namedPosts(pf, words, filters)])
+      // the roles pages first: a search among them is short, and the pages it looks into
+      // are fetched while the whole index is searched
+      var named = namedPosts(pf, words, filters)
+      return Promise.all([Promise.all(words.map(function (v) { return pf.search(v, { filters: filters }) })), named])
     }).then(function (both) {
       if (seq !== current.seq) return
       var named = both[1], first = {}
@@ -267,19 +269,33 @@
       list.textContent = ""
       return showMore(seq)
     }, function () {
-      if (seq === current.seq) say("Không tải được chỉ mục tìm kiếm (thư mục pagefind/ của trang). Hãy tải lại trang.")
+      if (seq !== current.seq) return
+      list.removeAttribute("aria-busy")
+      say("Không tải được chỉ mục tìm kiếm (thư mục pagefind/ của trang). Hãy tải lại trang.")
     })
   }
 
   function showMore(seq) {
     var batch = current.merged.slice(current.shown, current.shown + PAGE)
     current.shown += batch.length
-    return Promise.all(batch.map(datasOf)).then(function (datas) {
-      if (seq !== current.seq) return
-      datas.forEach(function (data, i) { list.appendChild(render(data, batch[i].named)) })
-      var n = current.merged.length
-      if (!filtersAsked) { filtersAsked = true; load().then(fillFilters).catch(function () {}) }
+    list.setAttribute("aria-busy", "true")
+    // Each result is shown as soon as its page's fragment and those before it are in.
+    var n = current.merged.length, done = Promise.resolve()
+    var told = function () {
       say(n ? n + " kết quả cho «" + current.query + "»" : "Không tìm thấy kết quả cho «" + current.query + "».")
+    }
+    if (!batch.length) told()
+    batch.map(datasOf).forEach(function (data, i) {
+      done = done.then(function () { return data }).then(function (d) {
+        if (seq !== current.seq) return
+        list.appendChild(render(d, batch[i].named))
+        if (i === 0) told()
+      })
+    })
+    return done.then(function () {
+      if (seq !== current.seq) return
+      list.removeAttribute("aria-busy")
+      if (!filtersAsked) { filtersAsked = true; load().then(fillFilters).catch(function () {}) }
       more.hidden = current.shown >= n
     })
   }
@@ -411,6 +427,7 @@
   function say(text) { meta.textContent = text }
   function clear() {
     current.merged = []; current.shown = 0; list.textContent = ""; more.hidden = true
+    list.removeAttribute("aria-busy")
     say("Gõ từ cần tìm, có dấu hay không dấu đều được. Phím tắt: /")
   }
 
