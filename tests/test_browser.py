@@ -365,6 +365,22 @@ async def _search_all(base: str) -> dict:
                 .observe(l, {attributes: true, childList: true}); }""")
             out["results"] = {query: await _type(page, query) for query in SEARCHES}
             out["busy log"] = await page.evaluate("() => window.busyLog")
+            # A reader typing key by key: a search runs on the page's thread, so none runs
+            # until the reader pauses longer than between keys; one letter is not searched.
+            await page.fill(".qc-search .md-search__input", "")
+            await page.evaluate("""() => { window.searches = 0;
+              const m = document.querySelector('.qc-search .md-search-result__meta');
+              new MutationObserver(() => { if (m.textContent === 'Đang tìm…') window.searches++ })
+                .observe(m, {childList: true, characterData: true, subtree: true}); }""")
+            await page.keyboard.type("c")
+            await page.wait_for_timeout(600)
+            out["one letter"] = await page.evaluate(
+                "() => [window.searches, document.querySelectorAll('#qc-search-list > li').length]")
+            await page.keyboard.type("hanh van phong", delay=150)
+            await page.wait_for_function(
+                "() => document.querySelector('.qc-search .md-search-result__meta').textContent.includes('«chanh van phong»')"
+                " && !document.getElementById('qc-search-list').hasAttribute('aria-busy')", timeout=20_000)
+            out["searches while typing"] = await page.evaluate("() => window.searches")
             texts = [u.text for reg in repo_corpus()[0].values() for u in reg.walk() if u.text][:400]
             out["fold"] = (texts, await page.evaluate("texts => texts.map(quycheFold)", texts))
             out["variants"] = {q: await page.evaluate("q => quycheSearchVariants(q)", q)
@@ -426,6 +442,11 @@ def test_the_results_list_is_busy_while_results_arrive_and_free_after(searched):
     log = searched["busy log"]
     assert any(busy for busy, _ in log) and any(busy and n > 0 for busy, n in log), log[:20]
     assert log[-1][0] is False and log[-1][1] > 0
+
+
+def test_typing_key_by_key_searches_once_the_reader_pauses_and_not_one_letter(searched):
+    assert searched["one letter"] == [0, 0]
+    assert searched["searches while typing"] == 1
 
 
 def test_searching_raises_no_script_error(searched):

@@ -39,10 +39,15 @@
   // syllable prefixes many ("bi" → biên, biểu), so whole words must count for more.
   var RANKING = { pageLength: 0.1, termSimilarity: 4 }
   // Pagefind searches on the page's own thread, not in its worker: the worker script is
-  // 41 KB more of the same code on every first query (a sixth of it at 400 regulations),
-  // and a search there takes tenths of a second; typing is waited for (TYPING) first.
+  // 41 KB more of the same code on every first query (a sixth of it at 400 regulations).
+  // A search there blocks the page for tenths of a second, so none may run while the
+  // reader is still typing: the box waits for a pause longer than the reader's own gaps
+  // between keys (PACE of them, TYPING at least, PAUSE_MAX at most). At 400 regulations,
+  // a search after every key of "chanh van phong" typed at 250 ms a key blocked the page
+  // for 7 s in all, up to 1.4 s at a time.
   var NO_WORKER = true
-  var TYPING = 200   // ms without a key before searching
+  var TYPING = 200, PACE = 1.6, PAUSE_MAX = 700   // ms, ms per ms, ms
+  var MIN_LETTERS = 2   // one letter prefixes nearly every word: nothing to search yet
   // Results shown first, then PAGE more per click: each result fetches its page's
   // fragment (a text's is ~10 KB), so ten before the first were twice the wait on a phone.
   var PAGE = 5
@@ -79,6 +84,9 @@
   // A folded Vietnamese syllable: initial consonant(s), vowels, a final consonant.
   var SYLLABLE = /^(ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$/
   var SEPARATORS = /[\s\-–—,;:!?()\[\]"“”‘’«»\/…]+/
+  var SEPARATORS_ALL = new RegExp(SEPARATORS.source, "g")
+
+  function letters(text) { return text.replace(SEPARATORS_ALL, "").length }
 
   function splitWords(text) { return text.normalize("NFC").split(SEPARATORS).filter(Boolean) }
 
@@ -249,7 +257,7 @@
   function search(query) {
     var seq = ++current.seq
     query = query.trim()
-    if (!query) { clear(); return Promise.resolve() }
+    if (letters(query) < MIN_LETTERS) { clear(); return Promise.resolve() }
     if (location.protocol === "file:") { say(FROM_FOLDER); return Promise.resolve() }
     say("Đang tìm…")
     list.setAttribute("aria-busy", "true")   // until the first results are all shown
@@ -433,13 +441,18 @@
 
   // -- the box: typing, filters, keyboard --------------------------------------------
   var timer = null
+  var lastKey = 0, pause = TYPING
   input.addEventListener("input", function () {
+    var now = Date.now(), gap = now - lastKey
+    lastKey = now
+    if (gap < PAUSE_MAX) pause = Math.min(PAUSE_MAX, Math.max(TYPING, PACE * gap))   // the reader's pace
+    else pause = TYPING   // a first key, or after a pause: nothing to wait for but this one
     clearTimeout(timer)
-    timer = setTimeout(function () { search(input.value) }, TYPING)
+    timer = setTimeout(function () { search(input.value) }, pause)
     // While the reader types, the index chunks of the words so far are fetched and read
     // (Pagefind's preload): the wait for the last key is spent loading, not idle.
     var query = input.value.trim()
-    if (query && location.protocol !== "file:") load().then(function (pf) {
+    if (letters(query) >= MIN_LETTERS && location.protocol !== "file:") load().then(function (pf) {
       variants(query).forEach(function (v) { pf.preload(v, { filters: chosenFilters() }) })
     }).catch(function () {})
   })
