@@ -202,7 +202,7 @@ class Search:
     query: str
     home_bytes: int      # everything the home page loads before the reader types, as served
     home_gzip: int       # the same, as a server that compresses text would send it
-    query_bytes: int     # fetched from typing until the first results are shown
+    query_bytes: int     # fetched from typing until the first results are all shown
     query_gzip: int
     seconds: float       # from typing to the first results: the median of RUNS fresh browsers
     slowest: float       # … and the slowest of them
@@ -263,7 +263,7 @@ async def _search_once(browser, base: str, query: str) -> tuple[tuple[int, int, 
 
 
 async def _searches(base: str) -> list[Search]:
-    """Bytes are counted from every response the browser gets, the search worker's included."""
+    """Bytes are counted from every response the browser gets."""
     from playwright.async_api import async_playwright
     out = []
     async with async_playwright() as pw:

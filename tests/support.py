@@ -10,6 +10,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from functools import lru_cache
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -235,3 +236,36 @@ def mkdocs_build(project: Path, site: Path):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
                           cwd=project, capture_output=True, text=True, env=env)
+
+
+class PageParts(HTMLParser):
+    """What a built page holds and loads: its ids, the files it fetches, its links, and
+    among what it fetches its stylesheets and scripts."""
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.resources: list[tuple[str, str]] = []
+        self.links: list[str] = []
+        self.stylesheets: list[str] = []
+        self.scripts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag in ("script", "img", "iframe", "audio", "video", "source") and a.get("src"):
+            self.resources.append((tag, a["src"]))
+        if tag == "link" and a.get("href") and a.get("rel") != "canonical":   # canonical names the page, loads nothing
+            self.resources.append((tag, a["href"]))
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+        if tag == "link" and a.get("rel") == "stylesheet":
+            self.stylesheets.append(a["href"])
+        elif tag == "script" and a.get("src"):
+            self.scripts.append(a["src"])
+
+
+def parse(path: Path) -> PageParts:
+    parts = PageParts()
+    parts.feed(path.read_text(encoding="utf-8"))
+    return parts

@@ -6,37 +6,16 @@ what made it lighter comes undone: a stylesheet loaded where no page needs it.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
-from support import ROOT, built_file
+from support import ROOT, built_file, parse
 
 
-class _Head(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.stylesheets: list[str] = []
-        self.scripts: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "link" and a.get("rel") == "stylesheet":
-            self.stylesheets.append(a["href"])
-        elif tag == "script" and a.get("src"):
-            self.scripts.append(a["src"])
-
-
-def loaded(page: Path) -> _Head:
-    head = _Head()
-    head.feed(page.read_text(encoding="utf-8"))
-    return head
-
-
-def test_the_theme_palette_stylesheet_is_not_loaded(site):
+def test_the_theme_palette_stylesheet_is_not_parse(site):
     """Material loads palette.css (12 KB) only when mkdocs.yml sets `theme.palette`; the site
     uses the theme's default colours (indigo), which main.css holds already."""
     for page in (built_file(site, "index.md"), built_file(site, "vai-tro.md")):
-        assert not [s for s in loaded(page).stylesheets if "palette" in s], page
+        assert not [s for s in parse(page).stylesheets if "palette" in s], page
 
 
 def test_a_stylesheet_of_one_page_kind_is_loaded_by_its_pages_only(site):
@@ -49,9 +28,9 @@ def test_a_stylesheet_of_one_page_kind_is_loaded_by_its_pages_only(site):
     comparisons = sorted((site / "so-sanh").glob("*.html"))
     assert comparisons
     linking = sorted(p for p in site.rglob("*.html")
-                     if any(s.endswith("assets/compare.css") for s in loaded(p).stylesheets))
+                     if any(s.endswith("assets/compare.css") for s in parse(p).stylesheets))
     assert linking == comparisons
-    assert loaded(comparisons[0]).stylesheets[-1] == "../assets/compare.css"   # after theme-fixes.css
+    assert parse(comparisons[0]).stylesheets[-1] == "../assets/compare.css"   # after theme-fixes.css
 
 
 def _own_assets() -> list[tuple[Path, str]]:
@@ -129,7 +108,7 @@ def test_the_home_page_weighs_under_300_kb_as_served(site):
     (Python's http.server, which the site recommends, does not compress). At 400 regulations
     the page itself is smaller (scripts/benchmark.py measures it there)."""
     home = built_file(site, "index.md")
-    head = loaded(home)
+    head = parse(home)
     files = [home] + [home.parent / p for p in head.stylesheets + head.scripts]
     icon = re.search(r'<link rel="icon" href="([^"]+)"', home.read_text(encoding="utf-8"))
     files += [home.parent / icon.group(1)] if icon else []

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -15,32 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REGULATIONS = load_valid_corpus(Project(ROOT))
 
 
-from support import built_file, link, mkdocs_build
-
-
-class _Collector(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.ids: set[str] = set()
-        self.resources: list[tuple[str, str]] = []
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if "id" in a:
-            self.ids.add(a["id"])
-        if tag in ("script", "img", "iframe", "audio", "video", "source") and a.get("src"):
-            self.resources.append((tag, a["src"]))
-        if tag == "link" and a.get("href") and a.get("rel") != "canonical":   # canonical names the page, loads nothing
-            self.resources.append((tag, a["href"]))
-        if tag == "a" and a.get("href"):
-            self.links.append(a["href"])
-
-
-def parse(path: Path) -> _Collector:
-    collector = _Collector()
-    collector.feed(path.read_text(encoding="utf-8"))
-    return collector
+from support import PageParts, built_file, link, mkdocs_build, parse
 
 
 def test_strict_build_succeeds_with_no_warning(build):
@@ -156,9 +130,9 @@ def test_no_english_theme_text_in_the_footer_or_the_404_page(site):
 
 
 def parse_links(html: str) -> list[str]:
-    collector = _Collector()
-    collector.feed(html)
-    return collector.links
+    parts = PageParts()
+    parts.feed(html)
+    return parts.links
 
 
 @pytest.mark.parametrize("slug,term", [("tra-vinh-dang-uy-khoi-2019", "khóa I, nhiệm kỳ 2015 - 2020"),

@@ -238,9 +238,7 @@
     if (!kind || filters.loai_trang) return Promise.resolve([])
     var wanted = {}
     words.forEach(function (v) { wanted[nameKey(v)] = true })
-    var only = {}
-    Object.keys(filters).forEach(function (k) { only[k] = filters[k] })
-    only.loai_trang = kind
+    var only = Object.assign({}, filters, { loai_trang: kind })
     return Promise.all(words.map(function (v) { return pf.search(v, { filters: only }) })).then(function (answers) {
       return Promise.all(merge(answers).slice(0, NAMED).map(function (entry) {
         return datasOf(entry).then(function (datas) {
@@ -413,10 +411,10 @@
     if (own) article.appendChild(excerpt(data.words, own.locations[0] - 2, own.locations[0] + 20, marked))
     link.appendChild(article)
     item.appendChild(link)
+    var page = data.url.split("#")[0]
     found.forEach(function (g) {
       var first = g.locations[0]
       var sub = element("a", "md-search-result__link qc-search-place")
-      var page = data.url.split("#")[0]
       sub.href = g.anchor ? pageAt(page, g.anchor.id) || page + "#" + g.anchor.id : data.url
       var subArticle = element("article", "md-search-result__article md-typeset")
       if (g.anchor) {
@@ -441,12 +439,12 @@
 
   // -- the box: typing, filters, keyboard --------------------------------------------
   var timer = null
-  var lastKey = 0, pause = TYPING
+  var lastKey = 0
   input.addEventListener("input", function () {
     var now = Date.now(), gap = now - lastKey
     lastKey = now
-    if (gap < PAUSE_MAX) pause = Math.min(PAUSE_MAX, Math.max(TYPING, PACE * gap))   // the reader's pace
-    else pause = TYPING   // a first key, or after a pause: nothing to wait for but this one
+    // the reader's pace; after a first key, or a pause, nothing to wait for but this one
+    var pause = gap < PAUSE_MAX ? Math.min(PAUSE_MAX, Math.max(TYPING, PACE * gap)) : TYPING
     clearTimeout(timer)
     timer = setTimeout(function () { search(input.value) }, pause)
     // While the reader types, the index chunks of the words so far are fetched and read

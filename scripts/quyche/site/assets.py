@@ -60,7 +60,7 @@ def classes_of_site(site: Path) -> set[str]:
 
 
 def _selectors(prelude) -> list[list]:
-    out, current = [[]], None
+    out = [[]]
     for token in prelude:
         if token.type == "literal" and token.value == ",":
             out.append([])

@@ -222,10 +222,13 @@ _KIND = {k.name: k for k in KINDS}
 _REST = "QC-REST-OF-ANCHOR"
 
 
-class _Any:
-    """Any parameter of a path pattern: each of its fields is "x"."""
+class _Field:
+    """A parameter of a path pattern whose every field ({reg.slug}, {actor.id}) is ``value``."""
+    def __init__(self, value: str):
+        self.value = value
+
     def __getattr__(self, name):
-        return "x"
+        return self.value
 
 
 def search_links(directory_urls: bool) -> list[list[str]]:
@@ -237,10 +240,9 @@ def search_links(directory_urls: bool) -> list[list[str]]:
     for kind in KINDS:
         if kind.found_at:
             at = kind.found_at
-            sample = {name: _Any() for name in re.findall(r"\{(\w+)[.}]", kind.path)}
+            sample = {name: _Field("x") for name in re.findall(r"\{(\w+)[.}]", kind.path)}
             holder = PATTERNS[at.kind].format(**sample)
-            leaf = type("Leaf", (), {"id": _REST, "slug": _REST})()
-            link = links(holder, directory_urls).page(kind.name, **{**sample, at.leaf: leaf})
+            link = links(holder, directory_urls).page(kind.name, **{**sample, at.leaf: _Field(_REST)})
             out.append([at.prefix, link.replace(_REST, "{}"), _KIND[at.kind].label])
     return out
 
